@@ -1,0 +1,574 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "private.h"
+
+TITLELINT_EXPORT struct titlelint_checker *
+titlelint_checker_new(struct titlelint_context *ctx)
+{
+    if (!ctx || !ctx->lex)
+        return NULL;
+    struct titlelint_checker *chk = calloc(1, sizeof(*chk));
+    if (!chk)
+        return NULL;
+    chk->ctx = titlelint_context_ref(ctx);
+    chk->lex = ctx->lex;
+    chk->n2 = tl_normalizer_get();
+    chk->tokenizer = tl_tokenizer_new();
+    chk->regex = tl_regex_scratch_new(ctx->lex->regexes);
+    chk->severity = malloc(tl_n_rules * sizeof(*chk->severity));
+    if (!chk->n2 || !chk->tokenizer || !chk->regex || !chk->severity) {
+        titlelint_checker_destroy(chk);
+        return NULL;
+    }
+    for (size_t i = 0; i < tl_n_rules; i++)
+        chk->severity[i] = tl_rules[i].severity;
+    return chk;
+}
+
+TITLELINT_EXPORT void
+titlelint_checker_destroy(struct titlelint_checker *chk)
+{
+    if (!chk)
+        return;
+    tl_tokenizer_free(chk->tokenizer);
+    tl_regex_scratch_free(chk->regex);
+    free(chk->severity);
+    tl_text_finish(&chk->text);
+    tl_text_finish(&chk->scratch);
+    free(chk->hits);
+    free(chk->spans);
+    free(chk->tokens);
+    free(chk->own_brands);
+    free(chk->diags);
+    strbuf_finish(&chk->strings);
+    titlelint_context_unref(chk->ctx);
+    free(chk);
+}
+
+TITLELINT_EXPORT void
+titlelint_checker_set_lang(struct titlelint_checker *chk, enum titlelint_lang lang)
+{
+    chk->lang = lang == TITLELINT_LANG_EN ? TITLELINT_LANG_EN : TITLELINT_LANG_ZH;
+}
+
+TITLELINT_EXPORT void
+titlelint_checker_set_rule_severity(struct titlelint_checker *chk,
+                                    const struct titlelint_rule *rule,
+                                    enum titlelint_severity severity)
+{
+    if (chk && rule && severity <= TITLELINT_SEVERITY_ERROR)
+        chk->severity[tl_rule_index(rule)] = severity;
+}
+
+TITLELINT_EXPORT enum titlelint_severity
+titlelint_checker_get_rule_severity(const struct titlelint_checker *chk,
+                                    const struct titlelint_rule *rule)
+{
+    return chk->severity[tl_rule_index(rule)];
+}
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+/* Stores @n bytes of @s in the string arena; original text may hold bytes
+ * that are not UTF-8 only in invalid-input spans, shown as U+FFFD. */
+static uint32_t
+store_string(struct titlelint_checker *chk, const char *s, size_t n)
+{
+    uint32_t off = (uint32_t) chk->strings.len;
+    const uint8_t *p = (const uint8_t *) s;
+    int32_t i = 0;
+
+    while ((size_t) i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, (int32_t) n, c);
+        bool ok = c > 0 ? strbuf_append(&chk->strings, s + start, (size_t) (i - start))
+                        : strbuf_append(&chk->strings, "\xEF\xBF\xBD", 3);
+        if (!ok)
+            chk->oom = true;
+    }
+    if (!strbuf_append(&chk->strings, "", 1))
+        chk->oom = true;
+    return off;
+}
+
+static void
+position_of_char(const struct tl_text *t, size_t c, struct titlelint_position *pos)
+{
+    pos->chars = c;
+    pos->bytes = t->char_byte[c];
+    pos->utf16 = t->char_utf16[c];
+}
+
+static struct titlelint_diagnostic *
+new_diag(struct titlelint_checker *chk, const struct titlelint_rule *rule)
+{
+    if (!grow_array(&chk->diags, &chk->cap_diags, chk->n_diags + 1,
+                    sizeof(*chk->diags))) {
+        chk->oom = true;
+        return NULL;
+    }
+    struct titlelint_diagnostic *d = &chk->diags[chk->n_diags++];
+    *d = (struct titlelint_diagnostic){
+        .rule = rule,
+        .owner = chk,
+        .severity = chk->severity[tl_rule_index(rule)],
+    };
+    return d;
+}
+
+static void
+set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
+            const char *fmt, va_list ap)
+{
+    d->message = (uint32_t) chk->strings.len;
+    if (!strbuf_vprintf(&chk->strings, fmt, ap) ||
+        !strbuf_append(&chk->strings, "", 1))
+        chk->oom = true;
+}
+
+void
+tl_diag_add(struct titlelint_checker *chk, const struct titlelint_rule *rule,
+            size_t nstart, size_t nend, const char *canonical,
+            const char *fmt, ...)
+{
+    struct titlelint_diagnostic *d = new_diag(chk, rule);
+    if (!d)
+        return;
+    const struct tl_text *t = &chk->text;
+    size_t cs, ce;
+    tl_text_orig_span(t, nstart, nend, &cs, &ce);
+    d->nstart = (uint32_t) nstart;
+    d->nend = (uint32_t) nend;
+    position_of_char(t, cs, &d->start);
+    position_of_char(t, ce, &d->end);
+    d->text = store_string(chk, t->orig + d->start.bytes, d->end.bytes - d->start.bytes);
+    d->canonical = store_string(chk, canonical ? canonical : "",
+                                canonical ? strlen(canonical) : 0);
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(chk, d, fmt, ap);
+    va_end(ap);
+}
+
+/* invalid-input: the title cannot be linted; the span is the bad byte. */
+static void TL_PRINTF(3, 4)
+diag_invalid(struct titlelint_checker *chk, size_t bad_byte, const char *fmt, ...)
+{
+    const struct titlelint_rule *rule = titlelint_rule_find("invalid-input");
+    if (chk->severity[tl_rule_index(rule)] == TITLELINT_SEVERITY_OFF)
+        return;
+    struct titlelint_diagnostic *d = new_diag(chk, rule);
+    if (!d)
+        return;
+    /* The decoder stopped at the bad byte: its char index is n_chars. */
+    const struct tl_text *t = &chk->text;
+    bool decoded = bad_byte < t->orig_len && t->char_byte &&
+                   t->char_byte[t->n_chars] == bad_byte;
+    d->start.chars = decoded ? t->n_chars : 0;
+    d->start.bytes = decoded ? bad_byte : 0;
+    d->start.utf16 = decoded ? t->char_utf16[t->n_chars] : 0;
+    d->end = d->start;
+    if (decoded) {
+        d->end.chars++;
+        d->end.bytes++;
+        d->end.utf16++;
+    }
+    d->text = store_string(chk, t->orig + d->start.bytes, d->end.bytes - d->start.bytes);
+    d->canonical = store_string(chk, "", 0);
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(chk, d, fmt, ap);
+    va_end(ap);
+}
+
+const char *
+tl_hit_text(const struct titlelint_checker *chk, const struct tl_hit *hit,
+            char *buf, size_t size)
+{
+    size_t n = hit->end - hit->start;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, chk->text.norm + hit->start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+bool
+tl_is_own_brand(const struct titlelint_checker *chk, uint32_t entry)
+{
+    for (size_t i = 0; i < chk->n_own; i++)
+        if (chk->own_brands[i] == entry)
+            return true;
+    return false;
+}
+
+/* ---- matching ---------------------------------------------------------- */
+
+static bool
+is_latin_letter(UChar32 c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    UErrorCode err = U_ZERO_ERROR;
+    return u_isalpha(c) && uscript_getScript(c, &err) == USCRIPT_LATIN;
+}
+
+static bool
+is_digit(UChar32 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/*
+ * Whole-word rule for Latin terms: a term that starts (ends) with a Latin
+ * letter does not match right after (before) another Latin letter, and one
+ * that starts (ends) with a digit not next to another digit.  So "nike"
+ * matches in "nike2024" and "耐克nike" but not in "nikelab".
+ */
+static bool
+word_edges_ok(const char *s, size_t len, size_t start, size_t end)
+{
+    const uint8_t *p = (const uint8_t *) s;
+    UChar32 first, last, before = 0, after = 0;
+    int32_t i;
+
+    i = (int32_t) start;
+    U8_NEXT_UNSAFE(p, i, first);
+    i = (int32_t) end;
+    U8_PREV_UNSAFE(p, i, last);
+    if (start > 0) {
+        i = (int32_t) start;
+        U8_PREV_UNSAFE(p, i, before);
+    }
+    if (end < len) {
+        i = (int32_t) end;
+        U8_NEXT_UNSAFE(p, i, after);
+    }
+    if (is_latin_letter(first) && is_latin_letter(before))
+        return false;
+    if (is_digit(first) && is_digit(before))
+        return false;
+    if (is_latin_letter(last) && is_latin_letter(after))
+        return false;
+    if (is_digit(last) && is_digit(after))
+        return false;
+    return true;
+}
+
+static bool
+push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear,
+         size_t start, size_t end)
+{
+    if (!grow_array(&chk->hits, &chk->cap_hits, chk->n_hits + 1, sizeof(*chk->hits))) {
+        chk->oom = true;
+        return false;
+    }
+    const struct tl_entry *e = &chk->lex->entries[entry];
+    chk->hits[chk->n_hits++] = (struct tl_hit){
+        .start = (uint32_t) start,
+        .end = (uint32_t) end,
+        .entry = entry,
+        .kind = e->kind,
+        .sub = e->sub,
+        .clear = clear,
+    };
+    return true;
+}
+
+static bool
+on_term(void *ud, uint32_t pattern, size_t start, size_t end)
+{
+    struct titlelint_checker *chk = ud;
+    const struct tl_lexicon *lex = chk->lex;
+
+    if (!word_edges_ok(chk->text.norm, chk->text.norm_len, start, end))
+        return true;
+    for (uint32_t i = lex->term_first[pattern]; i < lex->term_first[pattern + 1]; i++)
+        if (!push_hit(chk, lex->terms[i].entry, lex->terms[i].clear, start, end))
+            return false;
+    return true;
+}
+
+static bool
+on_regex(void *ud, uint32_t entry, size_t start, size_t end)
+{
+    return push_hit(ud, entry, false, start, end);
+}
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+    const struct tl_hit *x = a, *y = b;
+
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end > y->end ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind - y->kind;
+    return x->entry < y->entry ? -1 : (x->entry > y->entry);
+}
+
+static bool
+covers(const struct tl_hit *outer, const struct tl_hit *inner)
+{
+    return outer->start <= inner->start && inner->end <= outer->end;
+}
+
+/*
+ * A clearing word hides its own entry's matches inside it (小米 in 小米粥),
+ * and a generic 同款 phrase (情侣同款) hides the riding markers inside it.
+ */
+static void
+suppress_hits(struct titlelint_checker *chk)
+{
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *c = &chk->hits[i];
+        bool generic = c->kind == TL_KIND_MARKER && c->sub == TL_MARKER_GENERIC;
+        if (!c->clear && !generic)
+            continue;
+        for (size_t j = 0; j < chk->n_hits; j++) {
+            struct tl_hit *h = &chk->hits[j];
+            if (j == i || h->clear || !covers(c, h))
+                continue;
+            if (c->clear && h->entry == c->entry)
+                h->dropped = true;
+            if (generic && h->kind == TL_KIND_MARKER &&
+                (h->sub == TL_MARKER_RIDING || h->sub == TL_MARKER_ENDORSE))
+                h->dropped = true;
+        }
+    }
+}
+
+/* Leftmost-longest disjoint hits become the lexicon's tokens. */
+static bool
+select_spans(struct titlelint_checker *chk)
+{
+    uint32_t at = 0;
+
+    chk->n_spans = 0;
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *h = &chk->hits[i];
+        if (h->clear || h->dropped || h->start < at)
+            continue;
+        if (!grow_array(&chk->spans, &chk->cap_spans, chk->n_spans + 1,
+                        sizeof(*chk->spans)))
+            return false;
+        chk->spans[chk->n_spans++] = (struct tl_span){ h->start, h->end, (int32_t) i };
+        at = h->end;
+    }
+    return true;
+}
+
+struct own_scan {
+    struct titlelint_checker *chk;
+    size_t len;
+};
+
+static bool
+on_own_brand(void *ud, uint32_t pattern, size_t start, size_t end)
+{
+    struct own_scan *os = ud;
+    struct titlelint_checker *chk = os->chk;
+    const struct tl_lexicon *lex = chk->lex;
+
+    if (start != 0 || end != os->len)
+        return true;
+    for (uint32_t i = lex->term_first[pattern]; i < lex->term_first[pattern + 1]; i++) {
+        const struct tl_term *t = &lex->terms[i];
+        if (t->clear || lex->entries[t->entry].kind != TL_KIND_BRAND)
+            continue;
+        if (!grow_array(&chk->own_brands, &chk->cap_own, chk->n_own + 1,
+                        sizeof(uint32_t))) {
+            chk->oom = true;
+            return false;
+        }
+        chk->own_brands[chk->n_own++] = t->entry;
+    }
+    return true;
+}
+
+/* The product's own brand: the lexicon entries one of whose names is the
+ * whole context brand string. */
+static void
+resolve_own_brand(struct titlelint_checker *chk, const char *brand)
+{
+    size_t bad;
+
+    if (!brand || !*brand ||
+        tl_normalize(chk->n2, &chk->scratch, brand, strlen(brand), &bad) != TL_NORM_OK)
+        return;
+    struct own_scan os = { chk, chk->scratch.norm_len };
+    tl_ac_scan(chk->lex->ac, chk->scratch.norm, chk->scratch.norm_len,
+               on_own_brand, &os);
+}
+
+static int
+cmp_diag(const void *a, const void *b)
+{
+    const struct titlelint_diagnostic *x = a, *y = b;
+
+    if (x->start.chars != y->start.chars)
+        return x->start.chars < y->start.chars ? -1 : 1;
+    return strcmp(x->rule->code, y->rule->code);
+}
+
+static void
+reset(struct titlelint_checker *chk)
+{
+    chk->n_hits = chk->n_spans = chk->n_tokens = chk->n_own = chk->n_diags = 0;
+    strbuf_reset(&chk->strings);
+    chk->oom = false;
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_check(struct titlelint_checker *chk, const char *title,
+                        size_t len, const char *brand, const char *category)
+{
+    (void) category; /* used by the category rules */
+    if (!chk || (!title && len))
+        return TITLELINT_ERROR_INVALID_ARG;
+    reset(chk);
+    if (!title)
+        title = "";
+
+    size_t bad = 0;
+    enum tl_norm_result nr = len > TL_MAX_TITLE_BYTES
+        ? TL_NORM_OK : tl_normalize(chk->n2, &chk->text, title, len, &bad);
+    if (len > TL_MAX_TITLE_BYTES) {
+        chk->text = (struct tl_text){ .orig = title, .orig_len = len,
+                                      .u16 = chk->text.u16 };
+        tl_text_finish(&chk->text);
+        chk->text.orig = title;
+        chk->text.orig_len = len;
+        diag_invalid(chk, SIZE_MAX, TL_MSG(chk,
+                     "标题长 %zu 字节，超过可检查的上限 %d 字节，未检查",
+                     "title is %zu bytes long, over the %d bytes titlelint checks; not checked"),
+                     len, TL_MAX_TITLE_BYTES);
+        goto out;
+    }
+    switch (nr) {
+    case TL_NORM_OK:
+        break;
+    case TL_NORM_INVALID_UTF8:
+        diag_invalid(chk, bad, TL_MSG(chk,
+                     "字节偏移 %zu 处不是有效的 UTF-8 编码，此标题未检查",
+                     "invalid UTF-8 at byte offset %zu; title not checked"), bad);
+        goto out;
+    case TL_NORM_NUL:
+        diag_invalid(chk, bad, TL_MSG(chk,
+                     "字节偏移 %zu 处是 NUL 空字符，此标题未检查",
+                     "NUL byte at byte offset %zu; title not checked"), bad);
+        goto out;
+    case TL_NORM_NOMEM:
+        reset(chk);
+        return TITLELINT_ERROR_NOMEM;
+    case TL_NORM_ICU:
+        reset(chk);
+        return TITLELINT_ERROR_ICU;
+    }
+
+    resolve_own_brand(chk, brand);
+    const struct tl_text *t = &chk->text;
+    tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
+    tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex, chk);
+    if (chk->oom)
+        goto nomem;
+    qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
+    suppress_hits(chk);
+    if (!select_spans(chk))
+        goto nomem;
+    if (!tl_tokenize(chk->tokenizer, t->norm, t->norm_len, chk->spans, chk->n_spans,
+                     &chk->tokens, &chk->n_tokens, &chk->cap_tokens)) {
+        reset(chk);
+        return TITLELINT_ERROR_ICU;
+    }
+
+    for (size_t i = 0; i < tl_n_rules; i++) {
+        if (tl_rules[i].check && chk->severity[i] != TITLELINT_SEVERITY_OFF)
+            tl_rules[i].check(chk, &tl_rules[i]);
+    }
+
+out:
+    if (chk->oom)
+        goto nomem;
+    qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
+    return TITLELINT_OK;
+
+nomem:
+    reset(chk);
+    return TITLELINT_ERROR_NOMEM;
+}
+
+TITLELINT_EXPORT size_t
+titlelint_checker_get_diagnostic_count(const struct titlelint_checker *chk)
+{
+    return chk->n_diags;
+}
+
+TITLELINT_EXPORT const struct titlelint_diagnostic *
+titlelint_checker_get_diagnostic(const struct titlelint_checker *chk, size_t index)
+{
+    return index < chk->n_diags ? &chk->diags[index] : NULL;
+}
+
+TITLELINT_EXPORT enum titlelint_severity
+titlelint_checker_get_max_severity(const struct titlelint_checker *chk)
+{
+    enum titlelint_severity max = TITLELINT_SEVERITY_OFF;
+
+    for (size_t i = 0; i < chk->n_diags; i++)
+        if (chk->diags[i].severity > max)
+            max = chk->diags[i].severity;
+    return max;
+}
+
+TITLELINT_EXPORT const struct titlelint_rule *
+titlelint_diagnostic_get_rule(const struct titlelint_diagnostic *d)
+{
+    return d->rule;
+}
+
+TITLELINT_EXPORT enum titlelint_severity
+titlelint_diagnostic_get_severity(const struct titlelint_diagnostic *d)
+{
+    return d->severity;
+}
+
+TITLELINT_EXPORT const char *
+titlelint_diagnostic_get_message(const struct titlelint_diagnostic *d)
+{
+    return d->owner->strings.data + d->message;
+}
+
+TITLELINT_EXPORT const char *
+titlelint_diagnostic_get_text(const struct titlelint_diagnostic *d)
+{
+    return d->owner->strings.data + d->text;
+}
+
+TITLELINT_EXPORT const char *
+titlelint_diagnostic_get_canonical(const struct titlelint_diagnostic *d)
+{
+    return d->owner->strings.data + d->canonical;
+}
+
+TITLELINT_EXPORT void
+titlelint_diagnostic_get_span(const struct titlelint_diagnostic *d,
+                              struct titlelint_position *start,
+                              struct titlelint_position *end)
+{
+    if (start)
+        *start = d->start;
+    if (end)
+        *end = d->end;
+}

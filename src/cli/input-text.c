@@ -1,0 +1,42 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "input-text.h"
+
+void
+line_reader_init(struct line_reader *lr, FILE *f)
+{
+    memset(lr, 0, sizeof(*lr));
+    lr->f = f;
+}
+
+ssize_t
+line_reader_next(struct line_reader *lr, const char **line)
+{
+    ssize_t n = getline(&lr->buf, &lr->cap, lr->f);
+
+    if (n < 0)
+        return -1;
+    lr->lineno++;
+    char *p = lr->buf;
+    if (lr->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+        n -= 3;
+    }
+    if (n > 0 && p[n - 1] == '\n')
+        n--;
+    if (n > 0 && p[n - 1] == '\r')
+        n--;
+    *line = p;
+    return n;
+}
+
+void
+line_reader_finish(struct line_reader *lr)
+{
+    free(lr->buf);
+    lr->buf = NULL;
+    lr->cap = 0;
+}

@@ -1,0 +1,27 @@
+/* Reading titles from text files: one title per line. */
+#ifndef TL_CLI_INPUT_TEXT_H
+#define TL_CLI_INPUT_TEXT_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+struct line_reader {
+    FILE *f;
+    char *buf;
+    size_t cap;
+    size_t lineno;      /* number of the line last read, 1-based */
+};
+
+void line_reader_init(struct line_reader *lr, FILE *f);
+
+/*
+ * Reads the next line without its "\n" or "\r\n" (and without a UTF-8 BOM
+ * on the first line).  Returns its length, or -1 at end of file or on a
+ * read error (check ferror(lr->f)).  The line may contain NUL bytes: use
+ * the returned length, not strlen().
+ */
+ssize_t line_reader_next(struct line_reader *lr, const char **line);
+
+void line_reader_finish(struct line_reader *lr);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * Stage 3b: matching.  An Aho-Corasick automaton over the bytes of UTF-8
+ * text finds every occurrence of every lexicon term in one pass (a valid
+ * UTF-8 term can only match at character boundaries of valid UTF-8 text),
+ * and a set of PCRE2 patterns, JIT-compiled, finds specs, model numbers,
+ * phone numbers and the like.  Both are built once and read-only after.
+ */
+#ifndef TL_MATCH_H
+#define TL_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct tl_ac;
+
+/* Builds the automaton over @n distinct non-empty patterns; NULL on ENOMEM. */
+struct tl_ac *tl_ac_build(const char *const *patterns, const uint32_t *lens,
+                          size_t n);
+void tl_ac_free(struct tl_ac *ac);
+size_t tl_ac_node_count(const struct tl_ac *ac);
+
+/* Called for each occurrence [start, end) of pattern @pattern, in order of
+ * end offset.  Return false to stop the scan. */
+typedef bool (*tl_match_fn)(void *ud, uint32_t id, size_t start, size_t end);
+
+void tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
+                tl_match_fn fn, void *ud);
+
+struct tl_regex_set;
+struct tl_regex_scratch;
+
+struct tl_regex_set *tl_regex_set_new(void);
+void tl_regex_set_free(struct tl_regex_set *set);
+size_t tl_regex_set_count(const struct tl_regex_set *set);
+
+/* Compiles @pattern (UTF, UCP, caseless) for entry @id.  On a syntax error
+ * returns false and writes the message and offset to @err. */
+bool tl_regex_set_add(struct tl_regex_set *set, const char *pattern,
+                      uint32_t id, char *err, size_t errlen);
+
+/* Per-thread match data; NULL on ENOMEM. */
+struct tl_regex_scratch *tl_regex_scratch_new(const struct tl_regex_set *set);
+void tl_regex_scratch_free(struct tl_regex_scratch *scratch);
+
+/* Reports every non-overlapping match of every pattern.  Returns the number
+ * of patterns that hit a match or depth limit (their matches are lost). */
+size_t tl_regex_scan(const struct tl_regex_set *set,
+                     struct tl_regex_scratch *scratch, const char *text,
+                     size_t len, tl_match_fn fn, void *ud);
+
+#endif

@@ -1,0 +1,40 @@
+/* Small helpers shared by the library's stages: a growable byte buffer and
+ * array growth.  Nothing here knows about titles. */
+#ifndef TL_UTIL_H
+#define TL_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define TL_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define TL_PRINTF(f, a)
+#endif
+
+struct strbuf {
+    char *data;     /* always NUL-terminated once anything was appended */
+    size_t len;
+    size_t cap;
+};
+
+bool strbuf_reserve(struct strbuf *sb, size_t extra);
+bool strbuf_append(struct strbuf *sb, const char *s, size_t n);
+bool strbuf_append_str(struct strbuf *sb, const char *s);
+bool strbuf_printf(struct strbuf *sb, const char *fmt, ...) TL_PRINTF(2, 3);
+bool strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap) TL_PRINTF(2, 0);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_finish(struct strbuf *sb);
+
+/*
+ * Makes room for @need elements of @size bytes in *@array (capacity in
+ * *@cap), growing geometrically.  Returns false when out of memory, leaving
+ * the array as it was.
+ */
+bool grow_array(void *array, size_t *cap, size_t need, size_t size);
+
+#endif
