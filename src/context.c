@@ -61,8 +61,13 @@ titlelint_context_new(enum titlelint_context_flags flags)
     ctx->flags = flags;
     ctx->log_fn = default_log;
     ctx->log_level = TITLELINT_LOG_WARNING;
+    /* The environment may move the default directory (as XKB_CONFIG_ROOT
+     * does for xkbcommon), e.g. for a relocated or staged install. */
+    const char *dir = getenv("TITLELINT_LEXICON_DIR");
+    if (!dir || !*dir)
+        dir = TITLELINT_LEXICON_DIR;
     if (!(flags & TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS) &&
-        titlelint_context_append_lexicon_dir(ctx, TITLELINT_LEXICON_DIR) != TITLELINT_OK) {
+        titlelint_context_append_lexicon_dir(ctx, dir) != TITLELINT_OK) {
         free(ctx);
         return NULL;
     }

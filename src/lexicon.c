@@ -669,7 +669,7 @@ tl_lexicon_load(const char *const *dirs, size_t n_dirs, tl_lexicon_log_fn log,
         ld.dir = (uint32_t) i;
         load_dir(&ld, dirs[i]);
     }
-    if (!ld.status)
+    if (ld.status != TITLELINT_ERROR_NOMEM)
         check_duplicates(&ld);
     if (!ld.status && !compile_terms(&ld))
         ld.status = TITLELINT_ERROR_NOMEM;

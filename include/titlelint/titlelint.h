@@ -92,7 +92,11 @@ struct titlelint_context;
 
 enum titlelint_context_flags {
     TITLELINT_CONTEXT_NO_FLAGS = 0,
-    /** Do not load the installed lexicons ($datadir/titlelint/lexicons). */
+    /**
+     * Do not load the default lexicons: the directory named by the
+     * environment variable TITLELINT_LEXICON_DIR when it is set and not
+     * empty, else the installed $datadir/titlelint/lexicons.
+     */
     TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS = 1 << 0,
 };
 
