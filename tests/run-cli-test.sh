@@ -6,11 +6,13 @@
 #   cli/NAME.err     expected standard error, exactly (optional; else empty)
 #   cli/NAME.status  expected exit status (optional; else 0)
 # The binary runs in tests/ with only the fixture lexicons, unless --real
-# is given: then it uses the lexicons it finds itself (the source tree's).
+# is given: then the case is in cli-real/ and the binary uses the lexicons it
+# finds itself (the source tree's).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 dir=$2 name=$3 real=${4:-}
 case_dir=$dir/cli
+[ "$real" = "--real" ] && case_dir=$dir/cli-real
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
