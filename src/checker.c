@@ -445,11 +445,11 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
     enum tl_norm_result nr = len > TL_MAX_TITLE_BYTES
         ? TL_NORM_OK : tl_normalize(chk->n2, &chk->text, title, len, &bad);
     if (len > TL_MAX_TITLE_BYTES) {
-        chk->text = (struct tl_text){ .orig = title, .orig_len = len,
-                                      .u16 = chk->text.u16 };
-        tl_text_finish(&chk->text);
+        /* Not decoded: the report shows the title but no position. */
         chk->text.orig = title;
         chk->text.orig_len = len;
+        chk->text.n_chars = 0;
+        chk->text.norm_len = 0;
         diag_invalid(chk, SIZE_MAX, TL_MSG(chk,
                      "标题长 %zu 字节，超过可检查的上限 %d 字节，未检查",
                      "title is %zu bytes long, over the %d bytes titlelint checks; not checked"),
@@ -483,7 +483,8 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
     tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex, chk);
     if (chk->oom)
         goto nomem;
-    qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
+    if (chk->n_hits)
+        qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
     suppress_hits(chk);
     if (!select_spans(chk))
         goto nomem;
@@ -501,7 +502,8 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
 out:
     if (chk->oom)
         goto nomem;
-    qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
+    if (chk->n_diags)
+        qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
     return TITLELINT_OK;
 
 nomem:

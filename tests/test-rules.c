@@ -121,6 +121,31 @@ START_TEST(test_severity_config)
 }
 END_TEST
 
+START_TEST(test_huge_title)
+{
+    struct titlelint_context *ctx = test_context();
+    struct titlelint_checker *chk = titlelint_checker_new(ctx);
+    static char big[70000];
+
+    memset(big, 'a', sizeof(big));
+    memcpy(big + 100, "香奈儿同款", strlen("香奈儿同款"));
+    ck_assert_int_eq(titlelint_checker_check(chk, big, sizeof(big), NULL, NULL), TITLELINT_OK);
+    ck_assert_uint_eq(titlelint_checker_get_diagnostic_count(chk), 1);
+    const struct titlelint_diagnostic *d = titlelint_checker_get_diagnostic(chk, 0);
+    ck_assert_str_eq(titlelint_rule_get_code(titlelint_diagnostic_get_rule(d)), "TL001");
+    ck_assert_str_eq(titlelint_diagnostic_get_message(d),
+                     "标题长 70000 字节，超过可检查的上限 65536 字节，未检查");
+    /* The checker is still good for the next title. */
+    ck_assert_int_eq(titlelint_checker_check(chk, "杨幂同款", strlen("杨幂同款"), NULL, NULL),
+                     TITLELINT_OK);
+    ck_assert_uint_eq(titlelint_checker_get_diagnostic_count(chk), 1);
+    ck_assert_str_eq(titlelint_rule_get_code(titlelint_diagnostic_get_rule(
+        titlelint_checker_get_diagnostic(chk, 0))), "TL502");
+    titlelint_checker_destroy(chk);
+    titlelint_context_unref(ctx);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -130,6 +155,7 @@ main(void)
     tcase_add_loop_test(tc, test_rule_table, 0, (int) (sizeof(cases) / sizeof(cases[0])));
     tcase_add_test(tc, test_messages);
     tcase_add_test(tc, test_severity_config);
+    tcase_add_test(tc, test_huge_title);
     suite_add_tcase(s, tc);
     return test_run(s);
 }

@@ -362,6 +362,85 @@ static const struct option long_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
+/* Loads the lexicons and lints every input; returns the exit status. */
+static int
+lint_all(const struct options *opt, int argc, char **argv, bool list,
+         const char *explain_rule)
+{
+    if (list) {
+        list_rules(opt->lang);
+        return 0;
+    }
+    if (explain_rule) {
+        explain(explain_rule, opt->lang);
+        return 0;
+    }
+
+    char *builddir = opt->no_default_lexicons ? NULL : builddir_lexicons();
+    struct titlelint_context *ctx = titlelint_context_new(
+        builddir || opt->no_default_lexicons ? TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS
+                                            : TITLELINT_CONTEXT_NO_FLAGS);
+    if (!ctx) {
+        fprintf(stderr, "titlelint: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
+    if (builddir)
+        titlelint_context_append_lexicon_dir(ctx, builddir);
+    free(builddir);
+    for (size_t i = 0; i < opt->n_lexicon_dirs; i++)
+        titlelint_context_append_lexicon_dir(ctx, opt->lexicon_dirs[i]);
+    enum titlelint_status st = titlelint_context_compile(ctx);
+    if (st != TITLELINT_OK) {
+        fprintf(stderr, "titlelint: cannot load the lexicons: %s\n",
+                titlelint_status_to_str(st));
+        titlelint_context_unref(ctx);
+        return EXIT_TROUBLE;
+    }
+
+    struct run run = { .opt = opt };
+    run.checker = titlelint_checker_new(ctx);
+    run.rule_counts = calloc(titlelint_rule_count(), sizeof(size_t));
+    if (!run.checker || !run.rule_counts) {
+        fprintf(stderr, "titlelint: cannot create a checker (out of memory or no ICU data)\n");
+        titlelint_checker_destroy(run.checker);
+        titlelint_context_unref(ctx);
+        free(run.rule_counts);
+        return EXIT_TROUBLE;
+    }
+    configure_checker(run.checker, opt);
+
+    if (opt->format == TITLELINT_FORMAT_JSON)
+        fputs("[\n", stdout);
+    for (size_t i = 0; i < opt->n_titles; i++)
+        lint_one(&run, "<title>", i + 1, opt->titles[i], strlen(opt->titles[i]));
+    if (optind == argc && opt->n_titles == 0)
+        lint_path(&run, "-");
+    for (int i = optind; i < argc; i++)
+        lint_path(&run, argv[i]);
+    if (opt->format == TITLELINT_FORMAT_JSON)
+        fputs(run.json_started ? "\n]\n" : "]\n", stdout);
+
+    if (opt->statistics)
+        print_statistics(&run, opt->format == TITLELINT_FORMAT_TEXT ? stdout : stderr);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "titlelint: cannot write to standard output: %s\n",
+                strerror(errno));
+        run.trouble = true;
+    }
+
+    titlelint_checker_destroy(run.checker);
+    titlelint_context_unref(ctx);
+    free(run.rule_counts);
+
+    if (run.trouble)
+        return EXIT_TROUBLE;
+    if (!opt->exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
+        run.max_severity >= opt->fail_level)
+        return EXIT_FINDINGS;
+    return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -433,75 +512,8 @@ main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
-    if (list) {
-        list_rules(opt.lang);
-        return 0;
-    }
-    if (explain_rule) {
-        explain(explain_rule, opt.lang);
-        return 0;
-    }
-
-    char *builddir = opt.no_default_lexicons ? NULL : builddir_lexicons();
-    struct titlelint_context *ctx = titlelint_context_new(
-        builddir || opt.no_default_lexicons ? TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS
-                                            : TITLELINT_CONTEXT_NO_FLAGS);
-    if (!ctx) {
-        fprintf(stderr, "titlelint: out of memory\n");
-        return EXIT_TROUBLE;
-    }
-    titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
-    if (builddir)
-        titlelint_context_append_lexicon_dir(ctx, builddir);
-    free(builddir);
-    for (size_t i = 0; i < opt.n_lexicon_dirs; i++)
-        titlelint_context_append_lexicon_dir(ctx, opt.lexicon_dirs[i]);
-    enum titlelint_status st = titlelint_context_compile(ctx);
-    if (st != TITLELINT_OK) {
-        fprintf(stderr, "titlelint: cannot load the lexicons: %s\n",
-                titlelint_status_to_str(st));
-        titlelint_context_unref(ctx);
-        return EXIT_TROUBLE;
-    }
-
-    struct run run = { .opt = &opt };
-    run.checker = titlelint_checker_new(ctx);
-    run.rule_counts = calloc(titlelint_rule_count(), sizeof(size_t));
-    if (!run.checker || !run.rule_counts) {
-        fprintf(stderr, "titlelint: cannot create a checker (out of memory or no ICU data)\n");
-        return EXIT_TROUBLE;
-    }
-    configure_checker(run.checker, &opt);
-
-    if (opt.format == TITLELINT_FORMAT_JSON)
-        fputs("[\n", stdout);
-    for (size_t i = 0; i < opt.n_titles; i++)
-        lint_one(&run, "<title>", i + 1, opt.titles[i], strlen(opt.titles[i]));
-    if (optind == argc && opt.n_titles == 0)
-        lint_path(&run, "-");
-    for (int i = optind; i < argc; i++)
-        lint_path(&run, argv[i]);
-    if (opt.format == TITLELINT_FORMAT_JSON)
-        fputs(run.json_started ? "\n]\n" : "]\n", stdout);
-
-    if (opt.statistics)
-        print_statistics(&run, opt.format == TITLELINT_FORMAT_TEXT ? stdout : stderr);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "titlelint: cannot write to standard output: %s\n",
-                strerror(errno));
-        run.trouble = true;
-    }
-
-    titlelint_checker_destroy(run.checker);
-    titlelint_context_unref(ctx);
-    free(run.rule_counts);
+    int status = lint_all(&opt, argc, argv, list, explain_rule);
     free(opt.titles);
     free(opt.lexicon_dirs);
-
-    if (run.trouble)
-        return EXIT_TROUBLE;
-    if (!opt.exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
-        run.max_severity >= opt.fail_level)
-        return EXIT_FINDINGS;
-    return 0;
+    return status;
 }
