@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
 #include <titlelint/titlelint.h>
@@ -22,6 +25,12 @@ static const char *const marker_types[] = {
 };
 static const char *const marker_sides[] = { "after", "before", "either", NULL };
 static const char *const hotword_types[] = { "platform", "trend", NULL };
+static const char *const variant_kinds[] = { "brand", "person", "contact", NULL };
+/* In enum tl_variant order; only the hand-writable ones are accepted. */
+static const char *const variant_names[] = {
+    "none", "short", "homophone", "placeholder", "latin-tail", "pinyin",
+    "initials", "lookalike", "traditional", "other", "separated", "full-width", NULL
+};
 /* Attribute kinds, then the pattern-only kinds, in enum order. */
 static const char *const attr_kinds[] = {
     "material", "function", "season", "crowd", "scenario", "style", "color",
@@ -52,7 +61,16 @@ static const struct kind_desc {
     { "contact", TL_KIND_CONTACT, 1, 2, 0, -1, 1, "term, clear" },
     { "price", TL_KIND_PRICE, 1, 2, 0, -1, 1, "term, clear" },
     { "patterns", TL_KIND_PATTERN, 3, 3, 1, -1, -1, "kind, name, pattern" },
+    { "homophones", TL_KIND_HOMOPHONE, 2, 2, 0, -1, -1, "char, variants" },
+    { "lookalikes", TL_KIND_LOOKALIKE, 2, 2, 0, -1, -1, "char, looks-like" },
+    { "variants", TL_KIND_VARIANT, 3, 4, 1, -1, -1, "kind, name, variant, how" },
 };
+
+const char *
+tl_variant_name(unsigned variant)
+{
+    return variant < TL_ARRAY_SIZE(variant_names) - 1 ? variant_names[variant] : "?";
+}
 
 const char *
 tl_attr_kind_name(unsigned kind)
@@ -82,12 +100,33 @@ struct raw_term {
     uint32_t str, len;   /* pool offset and length of the normalized form */
     uint32_t entry;
     bool clear;
+    uint8_t variant;
+};
+
+/* variants.tsv lines, resolved to entries once everything is loaded. */
+struct variant_line {
+    uint8_t kind;                 /* TL_KIND_BRAND, _PERSON or _CONTACT */
+    uint8_t how;                  /* enum tl_variant */
+    uint32_t name, variant;       /* pool offsets, normalized */
+    uint16_t file;
+    uint32_t line;
+};
+
+/* homophones.tsv: a character and the characters that stand in for it. */
+struct homophone {
+    UChar32 c;
+    uint32_t variants;            /* pool offset: the variant characters, concatenated */
 };
 
 struct loader {
     struct tl_lexicon *lex;
     struct raw_term *raw;
     size_t n_raw, cap_raw;
+    struct variant_line *vlines;
+    size_t n_vlines, cap_vlines;
+    struct homophone *homophones;
+    size_t n_homophones, cap_homophones;
+    size_t cap_lookalikes;
     struct tl_text text;          /* normalizer scratch */
     const UNormalizer2 *n2;
     tl_lexicon_log_fn log;
@@ -275,6 +314,105 @@ check_requires(struct loader *ld, const char *requires)
     return ok;
 }
 
+/* The single code point of @s in *@c; false when @s is not one character. */
+static bool
+single_char(const char *s, UChar32 *c)
+{
+    int32_t i = 0, n = (int32_t) strlen(s);
+
+    if (n == 0)
+        return false;
+    U8_NEXT((const uint8_t *) s, i, n, *c);
+    return *c > 0 && i == n;
+}
+
+static bool
+push_homophone_char(struct loader *ld, const char *item, void *ud)
+{
+    struct strbuf *chars = ud;
+    UChar32 c;
+
+    if (!single_char(item, &c)) {
+        LOAD_ERROR(ld, "'%s' is not one character", item);
+        return false;
+    }
+    return strbuf_append_str(chars, item);
+}
+
+/* homophones, lookalikes and variants: aids for the evasion rule, not
+ * entries of their own. */
+static void
+load_aid(struct loader *ld, enum tl_kind kind, char **fields, uint16_t file_index)
+{
+    struct tl_lexicon *lex = ld->lex;
+    UChar32 from, to;
+
+    switch (kind) {
+    case TL_KIND_HOMOPHONE: {
+        struct strbuf chars = { 0 };
+        if (!single_char(fields[0], &from)) {
+            LOAD_ERROR(ld, "expected one character, found '%s'", fields[0]);
+            return;
+        }
+        if (each_item(ld, fields[1], "variants", push_homophone_char, &chars) && chars.len &&
+            grow_array(&ld->homophones, &ld->cap_homophones, ld->n_homophones + 1,
+                       sizeof(*ld->homophones)))
+            ld->homophones[ld->n_homophones++] = (struct homophone){
+                from, pool_add(ld, chars.data, chars.len) };
+        strbuf_finish(&chars);
+        return;
+    }
+    case TL_KIND_LOOKALIKE:
+        if (!single_char(fields[0], &from) || !single_char(fields[1], &to)) {
+            LOAD_ERROR(ld, "expected one character in each field");
+            return;
+        }
+        to = u_tolower(to);
+        if (to < 'a' || to > 'z') {
+            LOAD_ERROR(ld, "'%s' is not a Latin letter", fields[1]);
+            return;
+        }
+        if (!grow_array(&lex->lookalikes, &ld->cap_lookalikes, lex->n_lookalikes + 1,
+                        sizeof(*lex->lookalikes))) {
+            ld->status = TITLELINT_ERROR_NOMEM;
+            return;
+        }
+        lex->lookalikes[lex->n_lookalikes++] = (struct tl_lookalike){
+            (uint32_t) u_foldCase(from, U_FOLD_CASE_DEFAULT), (uint32_t) to };
+        return;
+    case TL_KIND_VARIANT: {
+        int k, how = TL_VARIANT_OTHER;
+        struct variant_line v = { .file = file_index, .line = (uint32_t) ld->line };
+        uint32_t len;
+        if (!check_enum(ld, variant_kinds, fields[0], "variant kind", &k))
+            return;
+        if (fields[3][0] && (!check_enum(ld, variant_names, fields[3], "variant", &how) ||
+                             how < TL_VARIANT_SHORT || how > TL_VARIANT_OTHER)) {
+            if (how >= 0)
+                LOAD_ERROR(ld, "'%s' is found by titlelint itself, not listed", fields[3]);
+            return;
+        }
+        if (!fields[2][0]) {
+            LOAD_ERROR(ld, "empty variant");
+            return;
+        }
+        v.kind = (uint8_t) (k == 0 ? TL_KIND_BRAND : k == 1 ? TL_KIND_PERSON : TL_KIND_CONTACT);
+        v.how = (uint8_t) how;
+        if (!normalize_term(ld, fields[1], &v.name, &len) ||
+            !normalize_term(ld, fields[2], &v.variant, &len))
+            return;
+        if (!grow_array(&ld->vlines, &ld->cap_vlines, ld->n_vlines + 1, sizeof(*ld->vlines))) {
+            ld->status = TITLELINT_ERROR_NOMEM;
+            return;
+        }
+        ld->vlines[ld->n_vlines++] = v;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 /* Parses one data line of the file of kind @kd. */
 static void
 load_line(struct loader *ld, const struct kind_desc *kd, char *line,
@@ -303,6 +441,10 @@ load_line(struct loader *ld, const struct kind_desc *kd, char *line,
         fields[i] = "";
     if (fields[kd->name_col][0] == '\0') {
         LOAD_ERROR(ld, "empty %s", kd->name_col ? "term" : "name");
+        return;
+    }
+    if (kd->kind >= TL_KIND_HOMOPHONE) {
+        load_aid(ld, kd->kind, fields, file_index);
         return;
     }
 
@@ -533,7 +675,8 @@ load_dir(struct loader *ld, const char *dir)
             ld->line = 0;
             LOAD_ERROR(ld, "unknown lexicon kind (a lexicon file name starts "
                        "with brands, people, categories, attributes, markers, "
-                       "hotwords, absolute, contact, price or patterns)");
+                       "hotwords, absolute, contact, price, patterns, "
+                       "homophones, lookalikes or variants)");
         }
         strbuf_finish(&path);
     }
@@ -591,6 +734,225 @@ check_duplicates(struct loader *ld)
     free(keys);
 }
 
+/* ---- disguised spellings (evasion) ------------------------------------- */
+
+struct name_key {
+    const char *norm;
+    uint8_t kind;
+    uint32_t entry;
+};
+
+static int
+cmp_name_key(const void *a, const void *b)
+{
+    const struct name_key *x = a, *y = b;
+
+    if (x->kind != y->kind)
+        return x->kind - y->kind;
+    return strcmp(x->norm, y->norm);
+}
+
+/* Attaches each variants.tsv line to the entry it names. */
+static void
+resolve_variants(struct loader *ld)
+{
+    struct tl_lexicon *lex = ld->lex;
+    struct name_key *keys = malloc((lex->n_entries + 1) * sizeof(*keys));
+
+    if (!keys) {
+        ld->status = TITLELINT_ERROR_NOMEM;
+        return;
+    }
+    for (size_t i = 0; i < lex->n_entries; i++)
+        keys[i] = (struct name_key){ lex->pool.data + lex->entries[i].norm_name,
+                                     lex->entries[i].kind, (uint32_t) i };
+    qsort(keys, lex->n_entries, sizeof(*keys), cmp_name_key);
+    for (size_t i = 0; i < ld->n_vlines; i++) {
+        const struct variant_line *v = &ld->vlines[i];
+        struct name_key want = { lex->pool.data + v->name, v->kind, 0 };
+        const struct name_key *k = bsearch(&want, keys, lex->n_entries, sizeof(*keys),
+                                           cmp_name_key);
+        if (!k) {
+            ld->path = lex->files[v->file];
+            ld->line = v->line;
+            LOAD_ERROR(ld, "no %s named '%s' for this variant",
+                       v->kind == TL_KIND_BRAND ? "brand" :
+                       v->kind == TL_KIND_PERSON ? "person" : "contact word",
+                       lex->pool.data + v->name);
+            continue;
+        }
+        struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how };
+        t.len = (uint32_t) strlen(lex->pool.data + v->variant);
+        if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
+            ld->status = TITLELINT_ERROR_NOMEM;
+            break;
+        }
+        ld->raw[ld->n_raw++] = t;
+    }
+    ld->line = 0;
+    free(keys);
+}
+
+static int
+cmp_homophone(const void *a, const void *b)
+{
+    const struct homophone *x = a, *y = b;
+    return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int
+cmp_lookalike(const void *a, const void *b)
+{
+    const struct tl_lookalike *x = a, *y = b;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+uint32_t
+tl_lexicon_lookalike(const struct tl_lexicon *lex, uint32_t c)
+{
+    struct tl_lookalike key = { c, 0 };
+    const struct tl_lookalike *l = bsearch(&key, lex->lookalikes, lex->n_lookalikes,
+                                           sizeof(key), cmp_lookalike);
+    return l ? l->to : 0;
+}
+
+#define MAX_NAME_CHARS 24
+
+struct generator {
+    struct loader *ld;
+    const char **existing;        /* sorted normal terms: a variant never shadows one */
+    size_t n_existing;
+};
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+add_variant(struct generator *g, uint32_t entry, const UChar32 *cps, int n, uint8_t how)
+{
+    char buf[MAX_NAME_CHARS * 4 + 1];
+    int32_t len = 0;
+    UBool err = false;
+
+    for (int i = 0; i < n; i++)
+        U8_APPEND((uint8_t *) buf, len, (int32_t) sizeof(buf) - 1, cps[i], err);
+    if (err)
+        return;
+    buf[len] = '\0';
+    const char *key = buf;
+    if (bsearch(&key, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
+        return;
+    struct loader *ld = g->ld;
+    struct raw_term t = { .entry = entry, .variant = how, .len = (uint32_t) len };
+    t.str = pool_add(ld, buf, (size_t) len);
+    if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
+        ld->status = TITLELINT_ERROR_NOMEM;
+        return;
+    }
+    ld->raw[ld->n_raw++] = t;
+}
+
+static bool
+all_han(const UChar32 *cps, int n)
+{
+    for (int i = 0; i < n; i++) {
+        UErrorCode err = U_ZERO_ERROR;
+        if (uscript_getScript(cps[i], &err) != USCRIPT_HAN)
+            return false;
+    }
+    return true;
+}
+
+/*
+ * The spellings sellers use to slip a name past review, generated from the
+ * names themselves when loading: one character replaced by 某 (某印良品) or
+ * by one of its homophones (香奈家).  Names of brands and people need three
+ * characters (杨某 could be anyone); contact words are short and take
+ * homophones from two characters (薇信).  Traditional characters and pinyin
+ * need ICU's transliterators, too slow to open at every load: they are
+ * generated when building (tools/gen-variants.c).
+ */
+static void
+generate_for_term(struct generator *g, const struct raw_term *r)
+{
+    const struct tl_lexicon *lex = g->ld->lex;
+    uint8_t kind = lex->entries[r->entry].kind;
+    UChar32 cps[MAX_NAME_CHARS], v[MAX_NAME_CHARS];
+    int n = 0;
+    int32_t i = 0;
+
+    const char *s = g->ld->lex->pool.data + r->str;
+    while (i < (int32_t) r->len) {
+        if (n == MAX_NAME_CHARS)
+            return;
+        U8_NEXT((const uint8_t *) s, i, (int32_t) r->len, cps[n]);
+        n++;
+    }
+    int min = kind == TL_KIND_CONTACT ? 2 : 3;
+    if (n < min || !all_han(cps, n))
+        return;
+
+    for (int pos = 0; pos < n; pos++) {
+        memcpy(v, cps, sizeof(UChar32) * (size_t) n);
+        if (kind != TL_KIND_CONTACT) {
+            v[pos] = 0x67D0; /* 某 */
+            add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
+        }
+        struct homophone key = { cps[pos], 0 };
+        const struct homophone *h = bsearch(&key, g->ld->homophones, g->ld->n_homophones,
+                                            sizeof(key), cmp_homophone);
+        if (!h)
+            continue;
+        const char *alt = lex->pool.data + h->variants;
+        int32_t k = 0, alen = (int32_t) strlen(alt);
+        while (k < alen) {
+            U8_NEXT((const uint8_t *) alt, k, alen, v[pos]);
+            add_variant(g, r->entry, v, n, TL_VARIANT_HOMOPHONE);
+        }
+    }
+}
+
+static void
+generate_variants(struct loader *ld)
+{
+    struct generator g = { .ld = ld };
+    size_t n = ld->n_raw;
+    qsort(ld->homophones, ld->n_homophones, sizeof(*ld->homophones), cmp_homophone);
+    if (ld->lex->n_lookalikes)
+        qsort(ld->lex->lookalikes, ld->lex->n_lookalikes, sizeof(*ld->lex->lookalikes),
+              cmp_lookalike);
+    /* Pool offsets become pointers only here: the pool grows below, so the
+     * existing terms are copied out first. */
+    g.existing = malloc((n + 1) * sizeof(char *));
+    char *copy = malloc(ld->lex->pool.len + 1);
+    if (!g.existing || !copy) {
+        free(g.existing);
+        free(copy);
+        ld->status = TITLELINT_ERROR_NOMEM;
+        return;
+    }
+    memcpy(copy, ld->lex->pool.data, ld->lex->pool.len);
+    for (size_t i = 0; i < n; i++)
+        if (!ld->raw[i].clear && ld->raw[i].variant == TL_VARIANT_NONE)
+            g.existing[g.n_existing++] = copy + ld->raw[i].str;
+    qsort(g.existing, g.n_existing, sizeof(char *), cmp_cstr);
+
+    for (size_t i = 0; i < n && ld->status != TITLELINT_ERROR_NOMEM; i++) {
+        const struct raw_term *r = &ld->raw[i];
+        uint8_t kind = ld->lex->entries[r->entry].kind;
+        if (!r->clear && r->variant == TL_VARIANT_NONE &&
+            (kind == TL_KIND_BRAND || kind == TL_KIND_PERSON || kind == TL_KIND_CONTACT)) {
+            struct raw_term copy_r = *r;   /* ld->raw may move while adding */
+            generate_for_term(&g, &copy_r);
+        }
+    }
+    free(g.existing);
+    free(copy);
+}
+
 static int
 cmp_raw(const void *a, const void *b)
 {
@@ -601,7 +963,9 @@ cmp_raw(const void *a, const void *b)
         return c;
     if (x->entry != y->entry)
         return x->entry < y->entry ? -1 : 1;
-    return (int) x->clear - (int) y->clear;
+    if (x->clear != y->clear)
+        return (int) x->clear - (int) y->clear;
+    return (int) x->variant - (int) y->variant;
 }
 
 /* Groups identical strings into patterns and builds the automaton. */
@@ -617,9 +981,10 @@ compile_terms(struct loader *ld)
 
     lex->terms = malloc((ld->n_raw + 1) * sizeof(*lex->terms));
     lex->term_first = malloc((ld->n_raw + 1) * sizeof(uint32_t));
+    lex->pattern_str = malloc((ld->n_raw + 1) * sizeof(uint32_t));
     const char **pats = malloc((ld->n_raw + 1) * sizeof(char *));
     uint32_t *lens = malloc((ld->n_raw + 1) * sizeof(uint32_t));
-    if (!lex->terms || !lex->term_first || !pats || !lens) {
+    if (!lex->terms || !lex->term_first || !lex->pattern_str || !pats || !lens) {
         free(pats);
         free(lens);
         return false;
@@ -630,13 +995,15 @@ compile_terms(struct loader *ld)
         bool new_pattern = i == 0 || strcmp(r->s, ld->raw[i - 1].s);
         if (new_pattern) {
             lex->term_first[np] = (uint32_t) nt;
+            lex->pattern_str[np] = r->str;
             pats[np] = pool + r->str;
             lens[np] = r->len;
             np++;
         } else if (r->entry == ld->raw[i - 1].entry && r->clear == ld->raw[i - 1].clear) {
             continue;  /* the same alias listed twice for one entry */
         }
-        lex->terms[nt++] = (struct tl_term){ .entry = r->entry, .clear = r->clear };
+        lex->terms[nt++] = (struct tl_term){ .entry = r->entry, .clear = r->clear,
+                                             .variant = r->variant };
     }
     lex->term_first[np] = (uint32_t) nt;
     lex->n_terms = nt;
@@ -671,11 +1038,17 @@ tl_lexicon_load(const char *const *dirs, size_t n_dirs, tl_lexicon_log_fn log,
     }
     if (ld.status != TITLELINT_ERROR_NOMEM)
         check_duplicates(&ld);
+    if (!ld.status)
+        resolve_variants(&ld);
+    if (!ld.status)
+        generate_variants(&ld);
     if (!ld.status && !compile_terms(&ld))
         ld.status = TITLELINT_ERROR_NOMEM;
 
 out:
     free(ld.raw);
+    free(ld.vlines);
+    free(ld.homophones);
     tl_text_finish(&ld.text);
     *status = ld.status;
     if (ld.status) {
@@ -697,7 +1070,9 @@ tl_lexicon_free(struct tl_lexicon *lex)
     free(lex->files);
     free(lex->terms);
     free(lex->term_first);
+    free(lex->pattern_str);
     tl_ac_free(lex->ac);
     tl_regex_set_free(lex->regexes);
+    free(lex->lookalikes);
     free(lex);
 }

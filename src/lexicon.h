@@ -26,7 +26,26 @@ enum tl_kind {
     TL_KIND_CONTACT,
     TL_KIND_PRICE,
     TL_KIND_PATTERN,
+    TL_KIND_HOMOPHONE,       /* evasion aids: used while loading */
+    TL_KIND_LOOKALIKE,
+    TL_KIND_VARIANT,
     TL_KIND_COUNT
+};
+
+/* How a surface form disguises its entry's name (evasion, TL401). */
+enum tl_variant {
+    TL_VARIANT_NONE,         /* the name itself or a real alias */
+    TL_VARIANT_SHORT,        /* a truncation: 阿迪 */
+    TL_VARIANT_HOMOPHONE,    /* a near-homophone character: 香奈家 */
+    TL_VARIANT_PLACEHOLDER,  /* a character replaced by 某: 某印良品 */
+    TL_VARIANT_LATIN_TAIL,   /* the last syllable in Latin: 雅诗兰dai */
+    TL_VARIANT_PINYIN,       /* xiangnaier */
+    TL_VARIANT_INITIALS,
+    TL_VARIANT_LOOKALIKE,    /* look-alike letters or digits: n1ke */
+    TL_VARIANT_TRADITIONAL,  /* traditional characters: 香奈兒 */
+    TL_VARIANT_OTHER,
+    TL_VARIANT_SEPARATED,    /* separators inside: 香*奈*儿 (found at run time) */
+    TL_VARIANT_FULLWIDTH,    /* full-width letters: ＣＨＡＮＥＬ (found at run time) */
 };
 
 /* people: type */
@@ -77,6 +96,13 @@ struct tl_entry {
 struct tl_term {
     uint32_t entry;
     bool clear;              /* a clearing word: suppresses its entry inside it */
+    uint8_t variant;         /* enum tl_variant */
+};
+
+/* A character that imitates a Latin letter (lookalikes.tsv), sorted by
+ * from; the first mapping of a character wins. */
+struct tl_lookalike {
+    uint32_t from, to;
 };
 
 struct tl_lexicon {
@@ -89,9 +115,12 @@ struct tl_lexicon {
      * term_first[p + 1]) */
     struct tl_term *terms;
     uint32_t *term_first;
+    uint32_t *pattern_str;   /* pool offset of each pattern's normalized string */
     size_t n_terms, n_patterns;
     struct tl_ac *ac;
     struct tl_regex_set *regexes;
+    struct tl_lookalike *lookalikes;
+    size_t n_lookalikes;
 };
 
 typedef void (*tl_lexicon_log_fn)(void *ud, int level, const char *fmt, ...) TL_PRINTF(3, 4);
@@ -113,7 +142,11 @@ tl_lexicon_str(const struct tl_lexicon *lex, uint32_t off)
     return lex->pool.data + off;
 }
 
+/* The look-alike Latin letter @c imitates, or 0. */
+uint32_t tl_lexicon_lookalike(const struct tl_lexicon *lex, uint32_t c);
+
 /* Names of the enumerations as written in lexicon files. */
+const char *tl_variant_name(unsigned variant);
 const char *tl_attr_kind_name(unsigned kind);
 int tl_attr_kind_from_name(const char *name);
 

@@ -113,33 +113,41 @@ write_stdout(void *ud, const char *data, size_t len)
 
 /*
  * Run from the build tree, the binary has titlelint-builddir.txt beside it
- * naming the source tree's lexicons; installed, it has not, and the
- * library's compiled-in lexicon directory is used.
+ * naming the source tree's lexicons and the generated ones, one directory
+ * a line; installed, it has not, and the library's compiled-in lexicon
+ * directory is used.  Writes the marker's path to @marker and returns true
+ * when it exists.
  */
-static char *
-builddir_lexicons(void)
+static bool
+builddir_marker(char *marker, size_t size)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
     if (n <= 0)
-        return NULL;
+        return false;
     exe[n] = '\0';
-    char marker[PATH_MAX + 32];
-    snprintf(marker, sizeof(marker), "%s/titlelint-builddir.txt", dirname(exe));
-    FILE *f = fopen(marker, "re");
-    if (!f)
-        return NULL;
+    snprintf(marker, size, "%s/titlelint-builddir.txt", dirname(exe));
+    return access(marker, R_OK) == 0;
+}
+
+/* Appends the directories listed in @path, one a line. */
+static void
+append_listed_dirs(struct titlelint_context *ctx, const char *path)
+{
+    FILE *f = fopen(path, "re");
     char *line = NULL;
     size_t cap = 0;
-    ssize_t len = getline(&line, &cap, f);
-    fclose(f);
-    if (len <= 0) {
-        free(line);
-        return NULL;
+
+    if (!f)
+        return;
+    while (getline(&line, &cap, f) > 0) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (line[0])
+            titlelint_context_append_lexicon_dir(ctx, line);
     }
-    line[strcspn(line, "\r\n")] = '\0';
-    return line;
+    free(line);
+    fclose(f);
 }
 
 static const struct titlelint_rule *
@@ -376,7 +384,8 @@ lint_all(const struct options *opt, int argc, char **argv, bool list,
         return 0;
     }
 
-    char *builddir = opt->no_default_lexicons ? NULL : builddir_lexicons();
+    char marker[PATH_MAX + 32];
+    bool builddir = !opt->no_default_lexicons && builddir_marker(marker, sizeof(marker));
     struct titlelint_context *ctx = titlelint_context_new(
         builddir || opt->no_default_lexicons ? TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS
                                             : TITLELINT_CONTEXT_NO_FLAGS);
@@ -386,8 +395,7 @@ lint_all(const struct options *opt, int argc, char **argv, bool list,
     }
     titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
     if (builddir)
-        titlelint_context_append_lexicon_dir(ctx, builddir);
-    free(builddir);
+        append_listed_dirs(ctx, marker);
     for (size_t i = 0; i < opt->n_lexicon_dirs; i++)
         titlelint_context_append_lexicon_dir(ctx, opt->lexicon_dirs[i]);
     enum titlelint_status st = titlelint_context_compile(ctx);
