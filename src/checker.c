@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,21 @@ titlelint_checker_new(struct titlelint_context *ctx)
     }
     for (size_t i = 0; i < tl_n_rules; i++)
         chk->severity[i] = tl_rules[i].severity;
+    chk->min_valid_chars = 5;
+    chk->max_chars = 60;
+    /* A few terms of each attribute kind, for the messages of
+     * missing-attributes: the first ones of the lexicon. */
+    int count[TL_ATTR_COUNT] = { 0 };
+    for (size_t i = 0; i < chk->lex->n_entries; i++) {
+        const struct tl_entry *e = &chk->lex->entries[i];
+        if (e->kind != TL_KIND_ATTRIBUTE || count[e->sub] == 3)
+            continue;
+        char *ex = chk->examples[e->sub];
+        size_t len = strlen(ex);
+        snprintf(ex + len, sizeof(chk->examples[0]) - len, "%s%s", count[e->sub] ? "、" : "",
+                 tl_lexicon_str(chk->lex, e->name));
+        count[e->sub]++;
+    }
     return chk;
 }
 
@@ -46,9 +62,16 @@ titlelint_checker_destroy(struct titlelint_checker *chk)
     free(chk->hits);
     free(chk->spans);
     free(chk->tokens);
-    free(chk->own_brands);
+    free(chk->own.ids);
+    free(chk->cfg_own.ids);
+    free(chk->cfg_authorized.ids);
+    strbuf_finish(&chk->cfg_allowed);
     free(chk->diags);
     strbuf_finish(&chk->strings);
+    strbuf_finish(&chk->fold);
+    free(chk->fold_start);
+    free(chk->fold_end);
+    free(chk->fold_flags);
     titlelint_context_unref(chk->ctx);
     free(chk);
 }
@@ -73,6 +96,49 @@ titlelint_checker_get_rule_severity(const struct titlelint_checker *chk,
                                     const struct titlelint_rule *rule)
 {
     return chk->severity[tl_rule_index(rule)];
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_own_brand(struct titlelint_checker *chk, const char *name)
+{
+    size_t before = chk->cfg_own.n;
+
+    if (!tl_resolve_name(chk, name, TL_KIND_BRAND, &chk->cfg_own))
+        return TITLELINT_ERROR_NOMEM;
+    return chk->cfg_own.n > before ? TITLELINT_OK : TITLELINT_ERROR_INVALID_ARG;
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_authorized(struct titlelint_checker *chk, const char *name)
+{
+    size_t before = chk->cfg_authorized.n;
+
+    if (!tl_resolve_name(chk, name, TL_KIND_BRAND, &chk->cfg_authorized) ||
+        !tl_resolve_name(chk, name, TL_KIND_PERSON, &chk->cfg_authorized))
+        return TITLELINT_ERROR_NOMEM;
+    return chk->cfg_authorized.n > before ? TITLELINT_OK : TITLELINT_ERROR_INVALID_ARG;
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_allowed_word(struct titlelint_checker *chk, const char *word)
+{
+    size_t bad;
+
+    if (!word || !*word ||
+        tl_normalize(chk->n2, &chk->scratch, word, strlen(word), &bad) != TL_NORM_OK ||
+        chk->scratch.norm_len == 0)
+        return TITLELINT_ERROR_INVALID_ARG;
+    if (!strbuf_append(&chk->cfg_allowed, chk->scratch.norm, chk->scratch.norm_len + 1))
+        return TITLELINT_ERROR_NOMEM;
+    return TITLELINT_OK;
+}
+
+TITLELINT_EXPORT void
+titlelint_checker_set_length_limits(struct titlelint_checker *chk,
+                                    size_t min_valid_chars, size_t max_chars)
+{
+    chk->min_valid_chars = min_valid_chars;
+    chk->max_chars = max_chars;
 }
 
 /* ---- diagnostics ------------------------------------------------------- */
@@ -135,28 +201,61 @@ set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
         chk->oom = true;
 }
 
-void
-tl_diag_add(struct titlelint_checker *chk, const struct titlelint_rule *rule,
-            size_t nstart, size_t nend, const char *canonical,
-            const char *fmt, ...)
+/* Adds a diagnostic over original chars [cs, ce); [ns, ne) is the same
+ * span in normalized bytes, for the rules that compare spans. */
+static void
+diag_add_chars(struct titlelint_checker *chk, const struct titlelint_rule *rule,
+               size_t cs, size_t ce, size_t ns, size_t ne, const char *canonical,
+               const char *fmt, va_list ap)
 {
     struct titlelint_diagnostic *d = new_diag(chk, rule);
     if (!d)
         return;
+    d->nstart = (uint32_t) ns;
+    d->nend = (uint32_t) ne;
     const struct tl_text *t = &chk->text;
-    size_t cs, ce;
-    tl_text_orig_span(t, nstart, nend, &cs, &ce);
-    d->nstart = (uint32_t) nstart;
-    d->nend = (uint32_t) nend;
     position_of_char(t, cs, &d->start);
     position_of_char(t, ce, &d->end);
     d->text = store_string(chk, t->orig + d->start.bytes, d->end.bytes - d->start.bytes);
     d->canonical = store_string(chk, canonical ? canonical : "",
                                 canonical ? strlen(canonical) : 0);
-    va_list ap;
-    va_start(ap, fmt);
     set_message(chk, d, fmt, ap);
+}
+
+void
+tl_diag_add(struct titlelint_checker *chk, const struct titlelint_rule *rule,
+            size_t nstart, size_t nend, const char *canonical,
+            const char *fmt, ...)
+{
+    size_t cs, ce;
+    va_list ap;
+
+    tl_text_orig_span(&chk->text, nstart, nend, &cs, &ce);
+    va_start(ap, fmt);
+    diag_add_chars(chk, rule, cs, ce, nstart, nend, canonical, fmt, ap);
     va_end(ap);
+}
+
+void
+tl_diag_add_chars(struct titlelint_checker *chk, const struct titlelint_rule *rule,
+                  size_t cstart, size_t cend, const char *canonical,
+                  const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    diag_add_chars(chk, rule, cstart, cend, 0, chk->text.norm_len, canonical, fmt, ap);
+    va_end(ap);
+}
+
+void
+tl_diag_soften_last(struct titlelint_checker *chk, const struct titlelint_rule *rule)
+{
+    if (!chk->n_diags)
+        return;
+    struct titlelint_diagnostic *d = &chk->diags[chk->n_diags - 1];
+    if (d->rule == rule && d->severity > TITLELINT_SEVERITY_INFO)
+        d->severity--;
 }
 
 /* invalid-input: the title cannot be linted; the span is the bad byte. */
@@ -203,18 +302,45 @@ tl_hit_text(const struct titlelint_checker *chk, const struct tl_hit *hit,
 }
 
 bool
-tl_is_own_brand(const struct titlelint_checker *chk, uint32_t entry)
+tl_entry_set_has(const struct tl_entry_set *set, uint32_t entry)
 {
-    for (size_t i = 0; i < chk->n_own; i++)
-        if (chk->own_brands[i] == entry)
+    for (size_t i = 0; i < set->n; i++)
+        if (set->ids[i] == entry)
             return true;
     return false;
 }
 
+bool
+tl_is_own_brand(const struct titlelint_checker *chk, uint32_t entry)
+{
+    return tl_entry_set_has(&chk->own, entry) || tl_entry_set_has(&chk->cfg_own, entry);
+}
+
+bool
+tl_is_authorized(const struct titlelint_checker *chk, uint32_t entry)
+{
+    return tl_entry_set_has(&chk->cfg_authorized, entry);
+}
+
+const char *
+tl_orig_text(const struct titlelint_checker *chk, size_t ns, size_t ne,
+             char *buf, size_t size)
+{
+    size_t cs, ce;
+
+    tl_text_orig_span(&chk->text, ns, ne, &cs, &ce);
+    size_t b0 = chk->text.char_byte[cs], n = chk->text.char_byte[ce] - b0;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, chk->text.orig + b0, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 /* ---- matching ---------------------------------------------------------- */
 
-static bool
-is_latin_letter(UChar32 c)
+bool
+tl_is_latin_letter(UChar32 c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -234,8 +360,8 @@ is_digit(UChar32 c)
  * that starts (ends) with a digit not next to another digit.  So "nike"
  * matches in "nike2024" and "耐克nike" but not in "nikelab".
  */
-static bool
-word_edges_ok(const char *s, size_t len, size_t start, size_t end)
+bool
+tl_word_edges_ok(const char *s, size_t len, size_t start, size_t end)
 {
     const uint8_t *p = (const uint8_t *) s;
     UChar32 first, last, before = 0, after = 0;
@@ -253,20 +379,20 @@ word_edges_ok(const char *s, size_t len, size_t start, size_t end)
         i = (int32_t) end;
         U8_NEXT_UNSAFE(p, i, after);
     }
-    if (is_latin_letter(first) && is_latin_letter(before))
+    if (tl_is_latin_letter(first) && tl_is_latin_letter(before))
         return false;
     if (is_digit(first) && is_digit(before))
         return false;
-    if (is_latin_letter(last) && is_latin_letter(after))
+    if (tl_is_latin_letter(last) && tl_is_latin_letter(after))
         return false;
     if (is_digit(last) && is_digit(after))
         return false;
     return true;
 }
 
-static bool
-push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear,
-         size_t start, size_t end)
+bool
+tl_push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear, uint8_t variant,
+            size_t start, size_t end)
 {
     if (!grow_array(&chk->hits, &chk->cap_hits, chk->n_hits + 1, sizeof(*chk->hits))) {
         chk->oom = true;
@@ -280,6 +406,7 @@ push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear,
         .kind = e->kind,
         .sub = e->sub,
         .clear = clear,
+        .variant = variant,
     };
     return true;
 }
@@ -290,10 +417,11 @@ on_term(void *ud, uint32_t pattern, size_t start, size_t end)
     struct titlelint_checker *chk = ud;
     const struct tl_lexicon *lex = chk->lex;
 
-    if (!word_edges_ok(chk->text.norm, chk->text.norm_len, start, end))
+    if (!tl_word_edges_ok(chk->text.norm, chk->text.norm_len, start, end))
         return true;
     for (uint32_t i = lex->term_first[pattern]; i < lex->term_first[pattern + 1]; i++)
-        if (!push_hit(chk, lex->terms[i].entry, lex->terms[i].clear, start, end))
+        if (!tl_push_hit(chk, lex->terms[i].entry, lex->terms[i].clear,
+                      lex->terms[i].variant, start, end))
             return false;
     return true;
 }
@@ -301,7 +429,7 @@ on_term(void *ud, uint32_t pattern, size_t start, size_t end)
 static bool
 on_regex(void *ud, uint32_t entry, size_t start, size_t end)
 {
-    return push_hit(ud, entry, false, start, end);
+    return tl_push_hit(ud, entry, false, TL_VARIANT_NONE, start, end);
 }
 
 static int
@@ -364,52 +492,38 @@ select_spans(struct titlelint_checker *chk)
                         sizeof(*chk->spans)))
             return false;
         chk->spans[chk->n_spans++] = (struct tl_span){ h->start, h->end, (int32_t) i };
+        chk->hits[i].token = true;
         at = h->end;
     }
     return true;
 }
 
-struct own_scan {
-    struct titlelint_checker *chk;
-    size_t len;
-};
-
-static bool
-on_own_brand(void *ud, uint32_t pattern, size_t start, size_t end)
-{
-    struct own_scan *os = ud;
-    struct titlelint_checker *chk = os->chk;
-    const struct tl_lexicon *lex = chk->lex;
-
-    if (start != 0 || end != os->len)
-        return true;
-    for (uint32_t i = lex->term_first[pattern]; i < lex->term_first[pattern + 1]; i++) {
-        const struct tl_term *t = &lex->terms[i];
-        if (t->clear || lex->entries[t->entry].kind != TL_KIND_BRAND)
-            continue;
-        if (!grow_array(&chk->own_brands, &chk->cap_own, chk->n_own + 1,
-                        sizeof(uint32_t))) {
-            chk->oom = true;
-            return false;
-        }
-        chk->own_brands[chk->n_own++] = t->entry;
-    }
-    return true;
-}
-
-/* The product's own brand: the lexicon entries one of whose names is the
- * whole context brand string. */
+/* Allowed words (configuration) are never flagged: diagnostics that
+ * overlap one of their occurrences go. */
 static void
-resolve_own_brand(struct titlelint_checker *chk, const char *brand)
+drop_allowed(struct titlelint_checker *chk)
 {
-    size_t bad;
+    const struct tl_text *t = &chk->text;
+    size_t keep = 0;
 
-    if (!brand || !*brand ||
-        tl_normalize(chk->n2, &chk->scratch, brand, strlen(brand), &bad) != TL_NORM_OK)
+    if (!chk->cfg_allowed.len)
         return;
-    struct own_scan os = { chk, chk->scratch.norm_len };
-    tl_ac_scan(chk->lex->ac, chk->scratch.norm, chk->scratch.norm_len,
-               on_own_brand, &os);
+    for (size_t i = 0; i < chk->n_diags; i++) {
+        const struct titlelint_diagnostic *d = &chk->diags[i];
+        bool drop = false;
+        for (const char *w = chk->cfg_allowed.data; !drop && w < chk->cfg_allowed.data +
+             chk->cfg_allowed.len; w += strlen(w) + 1) {
+            for (const char *at = strstr(t->norm, w); at && !drop; at = strstr(at + 1, w)) {
+                size_t cs, ce;
+                tl_text_orig_span(t, (size_t) (at - t->norm),
+                                  (size_t) (at - t->norm) + strlen(w), &cs, &ce);
+                drop = cs < d->end.chars && d->start.chars < ce;
+            }
+        }
+        if (!drop)
+            chk->diags[keep++] = *d;
+    }
+    chk->n_diags = keep;
 }
 
 static int
@@ -425,7 +539,7 @@ cmp_diag(const void *a, const void *b)
 static void
 reset(struct titlelint_checker *chk)
 {
-    chk->n_hits = chk->n_spans = chk->n_tokens = chk->n_own = chk->n_diags = 0;
+    chk->n_hits = chk->n_spans = chk->n_tokens = chk->own.n = chk->n_diags = 0;
     strbuf_reset(&chk->strings);
     chk->oom = false;
 }
@@ -434,7 +548,6 @@ TITLELINT_EXPORT enum titlelint_status
 titlelint_checker_check(struct titlelint_checker *chk, const char *title,
                         size_t len, const char *brand, const char *category)
 {
-    (void) category; /* used by the category rules */
     if (!chk || (!title && len))
         return TITLELINT_ERROR_INVALID_ARG;
     reset(chk);
@@ -477,10 +590,12 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
         return TITLELINT_ERROR_ICU;
     }
 
-    resolve_own_brand(chk, brand);
+    if (brand && *brand && !tl_resolve_name(chk, brand, TL_KIND_BRAND, &chk->own))
+        goto nomem;
     const struct tl_text *t = &chk->text;
     tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
     tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex, chk);
+    tl_evasion_scan(chk);
     if (chk->oom)
         goto nomem;
     if (chk->n_hits)
@@ -494,10 +609,12 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
         return TITLELINT_ERROR_ICU;
     }
 
+    tl_parse_title(chk, category);
     for (size_t i = 0; i < tl_n_rules; i++) {
         if (tl_rules[i].check && chk->severity[i] != TITLELINT_SEVERITY_OFF)
             tl_rules[i].check(chk, &tl_rules[i]);
     }
+    drop_allowed(chk);
 
 out:
     if (chk->oom)

@@ -752,47 +752,6 @@ cmp_name_key(const void *a, const void *b)
     return strcmp(x->norm, y->norm);
 }
 
-/* Attaches each variants.tsv line to the entry it names. */
-static void
-resolve_variants(struct loader *ld)
-{
-    struct tl_lexicon *lex = ld->lex;
-    struct name_key *keys = malloc((lex->n_entries + 1) * sizeof(*keys));
-
-    if (!keys) {
-        ld->status = TITLELINT_ERROR_NOMEM;
-        return;
-    }
-    for (size_t i = 0; i < lex->n_entries; i++)
-        keys[i] = (struct name_key){ lex->pool.data + lex->entries[i].norm_name,
-                                     lex->entries[i].kind, (uint32_t) i };
-    qsort(keys, lex->n_entries, sizeof(*keys), cmp_name_key);
-    for (size_t i = 0; i < ld->n_vlines; i++) {
-        const struct variant_line *v = &ld->vlines[i];
-        struct name_key want = { lex->pool.data + v->name, v->kind, 0 };
-        const struct name_key *k = bsearch(&want, keys, lex->n_entries, sizeof(*keys),
-                                           cmp_name_key);
-        if (!k) {
-            ld->path = lex->files[v->file];
-            ld->line = v->line;
-            LOAD_ERROR(ld, "no %s named '%s' for this variant",
-                       v->kind == TL_KIND_BRAND ? "brand" :
-                       v->kind == TL_KIND_PERSON ? "person" : "contact word",
-                       lex->pool.data + v->name);
-            continue;
-        }
-        struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how };
-        t.len = (uint32_t) strlen(lex->pool.data + v->variant);
-        if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
-            ld->status = TITLELINT_ERROR_NOMEM;
-            break;
-        }
-        ld->raw[ld->n_raw++] = t;
-    }
-    ld->line = 0;
-    free(keys);
-}
-
 static int
 cmp_homophone(const void *a, const void *b)
 {
@@ -870,8 +829,9 @@ all_han(const UChar32 *cps, int n)
  * The spellings sellers use to slip a name past review, generated from the
  * names themselves when loading: one character replaced by 某 (某印良品) or
  * by one of its homophones (香奈家).  Names of brands and people need three
- * characters (杨某 could be anyone); contact words are short and take
- * homophones from two characters (薇信).  Traditional characters and pinyin
+ * characters (杨某 could be anyone).  Contact words get none: they are short,
+ * and their lexicon already lists the disguises (薇信), whose homophones
+ * would be the plain word again (微信).  Traditional characters and pinyin
  * need ICU's transliterators, too slow to open at every load: they are
  * generated when building (tools/gen-variants.c).
  */
@@ -879,7 +839,6 @@ static void
 generate_for_term(struct generator *g, const struct raw_term *r)
 {
     const struct tl_lexicon *lex = g->ld->lex;
-    uint8_t kind = lex->entries[r->entry].kind;
     UChar32 cps[MAX_NAME_CHARS], v[MAX_NAME_CHARS];
     int n = 0;
     int32_t i = 0;
@@ -891,22 +850,21 @@ generate_for_term(struct generator *g, const struct raw_term *r)
         U8_NEXT((const uint8_t *) s, i, (int32_t) r->len, cps[n]);
         n++;
     }
-    int min = kind == TL_KIND_CONTACT ? 2 : 3;
-    if (n < min || !all_han(cps, n))
+    if (n < 3 || !all_han(cps, n))
         return;
 
     for (int pos = 0; pos < n; pos++) {
         memcpy(v, cps, sizeof(UChar32) * (size_t) n);
-        if (kind != TL_KIND_CONTACT) {
-            v[pos] = 0x67D0; /* 某 */
-            add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
-        }
+        v[pos] = 0x67D0; /* 某 */
+        add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
         struct homophone key = { cps[pos], 0 };
         const struct homophone *h = bsearch(&key, g->ld->homophones, g->ld->n_homophones,
                                             sizeof(key), cmp_homophone);
         if (!h)
             continue;
-        const char *alt = lex->pool.data + h->variants;
+        /* A copy: adding variants may move the pool. */
+        char alt[64];
+        snprintf(alt, sizeof(alt), "%s", lex->pool.data + h->variants);
         int32_t k = 0, alen = (int32_t) strlen(alt);
         while (k < alen) {
             U8_NEXT((const uint8_t *) alt, k, alen, v[pos]);
@@ -915,40 +873,95 @@ generate_for_term(struct generator *g, const struct raw_term *r)
     }
 }
 
+/* Attaches each variants.tsv line to the entry it names. */
+static void
+resolve_variants(struct loader *ld, const struct generator *g)
+{
+    struct tl_lexicon *lex = ld->lex;
+    struct name_key *keys = malloc((lex->n_entries + 1) * sizeof(*keys));
+
+    if (!keys) {
+        ld->status = TITLELINT_ERROR_NOMEM;
+        return;
+    }
+    for (size_t i = 0; i < lex->n_entries; i++)
+        keys[i] = (struct name_key){ lex->pool.data + lex->entries[i].norm_name,
+                                     lex->entries[i].kind, (uint32_t) i };
+    qsort(keys, lex->n_entries, sizeof(*keys), cmp_name_key);
+    for (size_t i = 0; i < ld->n_vlines; i++) {
+        const struct variant_line *v = &ld->vlines[i];
+        struct name_key want = { lex->pool.data + v->name, v->kind, 0 };
+        const struct name_key *k = bsearch(&want, keys, lex->n_entries, sizeof(*keys),
+                                           cmp_name_key);
+        if (!k) {
+            ld->path = lex->files[v->file];
+            ld->line = v->line;
+            LOAD_ERROR(ld, "no %s named '%s' for this variant",
+                       v->kind == TL_KIND_BRAND ? "brand" :
+                       v->kind == TL_KIND_PERSON ? "person" : "contact word",
+                       lex->pool.data + v->name);
+            continue;
+        }
+        const char *variant = lex->pool.data + v->variant;
+        if (bsearch(&variant, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
+            continue;
+        struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how };
+        t.len = (uint32_t) strlen(variant);
+        if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
+            ld->status = TITLELINT_ERROR_NOMEM;
+            break;
+        }
+        ld->raw[ld->n_raw++] = t;
+    }
+    ld->line = 0;
+    free(keys);
+}
+
+/* The normal terms, sorted, copied out of the pool (which grows while
+ * variants are added): a variant never shadows a real name or alias. */
+static bool
+collect_existing(struct generator *g, char **copy)
+{
+    struct loader *ld = g->ld;
+
+    g->existing = malloc((ld->n_raw + 1) * sizeof(char *));
+    *copy = malloc(ld->lex->pool.len + 1);
+    if (!g->existing || !*copy)
+        return false;
+    memcpy(*copy, ld->lex->pool.data, ld->lex->pool.len);
+    for (size_t i = 0; i < ld->n_raw; i++)
+        if (!ld->raw[i].clear && ld->raw[i].variant == TL_VARIANT_NONE)
+            g->existing[g->n_existing++] = *copy + ld->raw[i].str;
+    qsort(g->existing, g->n_existing, sizeof(char *), cmp_cstr);
+    return true;
+}
+
 static void
 generate_variants(struct loader *ld)
 {
     struct generator g = { .ld = ld };
-    size_t n = ld->n_raw;
+    char *copy = NULL;
+
     qsort(ld->homophones, ld->n_homophones, sizeof(*ld->homophones), cmp_homophone);
     if (ld->lex->n_lookalikes)
         qsort(ld->lex->lookalikes, ld->lex->n_lookalikes, sizeof(*ld->lex->lookalikes),
               cmp_lookalike);
-    /* Pool offsets become pointers only here: the pool grows below, so the
-     * existing terms are copied out first. */
-    g.existing = malloc((n + 1) * sizeof(char *));
-    char *copy = malloc(ld->lex->pool.len + 1);
-    if (!g.existing || !copy) {
-        free(g.existing);
-        free(copy);
+    if (!collect_existing(&g, &copy)) {
         ld->status = TITLELINT_ERROR_NOMEM;
-        return;
+        goto out;
     }
-    memcpy(copy, ld->lex->pool.data, ld->lex->pool.len);
-    for (size_t i = 0; i < n; i++)
-        if (!ld->raw[i].clear && ld->raw[i].variant == TL_VARIANT_NONE)
-            g.existing[g.n_existing++] = copy + ld->raw[i].str;
-    qsort(g.existing, g.n_existing, sizeof(char *), cmp_cstr);
-
+    size_t n = ld->n_raw;
+    resolve_variants(ld, &g);
     for (size_t i = 0; i < n && ld->status != TITLELINT_ERROR_NOMEM; i++) {
         const struct raw_term *r = &ld->raw[i];
         uint8_t kind = ld->lex->entries[r->entry].kind;
         if (!r->clear && r->variant == TL_VARIANT_NONE &&
-            (kind == TL_KIND_BRAND || kind == TL_KIND_PERSON || kind == TL_KIND_CONTACT)) {
+            (kind == TL_KIND_BRAND || kind == TL_KIND_PERSON)) {
             struct raw_term copy_r = *r;   /* ld->raw may move while adding */
             generate_for_term(&g, &copy_r);
         }
     }
+out:
     free(g.existing);
     free(copy);
 }
@@ -1038,8 +1051,6 @@ tl_lexicon_load(const char *const *dirs, size_t n_dirs, tl_lexicon_log_fn log,
     }
     if (ld.status != TITLELINT_ERROR_NOMEM)
         check_duplicates(&ld);
-    if (!ld.status)
-        resolve_variants(&ld);
     if (!ld.status)
         generate_variants(&ld);
     if (!ld.status && !compile_terms(&ld))

@@ -49,6 +49,25 @@ struct tl_hit {
     uint8_t sub;                /* the entry's sub-type */
     bool clear;                 /* a clearing word */
     bool dropped;               /* suppressed by a clearing word */
+    bool token;                 /* chosen as a token (leftmost-longest) */
+    uint8_t variant;            /* enum tl_variant: a disguised spelling */
+};
+
+/* Names resolved to lexicon entries (own brands, authorized names). */
+struct tl_entry_set {
+    uint32_t *ids;
+    size_t n, cap;
+};
+
+/* The title's parts, as the rules see them (JSON "parsed"). */
+struct tl_parse {
+    int32_t context_category;   /* entry of --category, or -1 */
+    int32_t core_category;      /* the product's category entry, or -1 */
+    int32_t core_hit;           /* its hit in the title, or -1 */
+    uint32_t attr_kinds;        /* bit per enum tl_attr_kind found */
+    bool has_set;               /* 套装 整套 N件套 ...: one product of several goods */
+    bool has_own_brand;         /* own brands are known (context or config) */
+    int32_t inferred_own_hit;   /* without one: the first brand, taken as own */
 };
 
 struct titlelint_diagnostic {
@@ -77,12 +96,21 @@ struct titlelint_checker {
     size_t n_spans, cap_spans;
     struct tl_token *tokens;
     size_t n_tokens, cap_tokens;
-    uint32_t *own_brands;                /* entries naming the product's brand */
-    size_t n_own, cap_own;
+    struct tl_entry_set own;             /* this title's brand (context) */
+    struct tl_entry_set cfg_own;         /* configured own brands */
+    struct tl_entry_set cfg_authorized;  /* configured authorized brands and IPs */
+    struct strbuf cfg_allowed;           /* allowed words, normalized, NUL-separated */
+    size_t min_valid_chars, max_chars;
+    char examples[TL_ATTR_COUNT][96];    /* a few terms of each attribute kind */
+    struct tl_parse parse;
     struct titlelint_diagnostic *diags;
     size_t n_diags, cap_diags;
     struct strbuf strings;               /* messages and texts of diags */
     struct tl_text scratch;              /* normalizing the context strings */
+    struct strbuf fold;                  /* evasion: the title folded */
+    uint32_t *fold_start, *fold_end;     /* folded byte -> normalized bytes */
+    uint8_t *fold_flags;                 /* per folded byte: gap before, mapped */
+    size_t cap_fold;
     bool oom;
 };
 
@@ -103,6 +131,15 @@ void tl_diag_add(struct titlelint_checker *chk, const struct titlelint_rule *rul
                  size_t nstart, size_t nend, const char *canonical,
                  const char *fmt, ...) TL_PRINTF(6, 7);
 
+/* The same over original characters [cstart, cend). */
+void tl_diag_add_chars(struct titlelint_checker *chk, const struct titlelint_rule *rule,
+                       size_t cstart, size_t cend, const char *canonical,
+                       const char *fmt, ...) TL_PRINTF(6, 7);
+
+/* Lowers the last diagnostic, if it is @rule's, one severity level (never
+ * below info): the weaker form of a rule's finding. */
+void tl_diag_soften_last(struct titlelint_checker *chk, const struct titlelint_rule *rule);
+
 #define TL_MSG(chk, zh, en) ((chk)->lang == TITLELINT_LANG_EN ? (en) : (zh))
 
 /* The normalized text of a hit as a NUL-terminated copy in @buf. */
@@ -115,6 +152,56 @@ tl_hit_entry(const struct titlelint_checker *chk, const struct tl_hit *hit)
     return &chk->lex->entries[hit->entry];
 }
 
+bool tl_entry_set_has(const struct tl_entry_set *set, uint32_t entry);
 bool tl_is_own_brand(const struct titlelint_checker *chk, uint32_t entry);
+bool tl_is_authorized(const struct titlelint_checker *chk, uint32_t entry);
+
+/* A live hit: neither a clearing word nor cleared. */
+static inline bool
+tl_live(const struct tl_hit *h)
+{
+    return !h->clear && !h->dropped;
+}
+
+/* The original text of normalized bytes [ns, ne) into @buf, for messages. */
+const char *tl_orig_text(const struct titlelint_checker *chk, size_t ns, size_t ne,
+                         char *buf, size_t size);
+
+/* parse.c: the title's parts, after matching, before the rules. */
+void tl_parse_title(struct titlelint_checker *chk, const char *category);
+/* Entries of @kind one of whose names is the whole of @name, added to @set. */
+bool tl_resolve_name(struct titlelint_checker *chk, const char *name, enum tl_kind kind,
+                     struct tl_entry_set *set);
+/* True when the brand names the device an accessory fits: after 适用,
+ * 兼容 ... (适用苹果15手机壳), or before the accessory (华为荣耀10手机壳). */
+bool tl_brand_is_compat(const struct titlelint_checker *chk, const struct tl_hit *h);
+/* True when the category hit is the device an accessory fits (适用苹果手机). */
+bool tl_is_compat_target(const struct titlelint_checker *chk, const struct tl_hit *h);
+/* True when the category hit counts as a category of the title: live, not
+ * inside a brand or person name, not inside a longer category word. */
+bool tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h);
+/* Two leaves are one product: the same, an accessory of the other, or
+ * (with @siblings) under one top-level category: 针织开衫 毛衣外套 is one
+ * garment, 台灯 手机支架 is two products. */
+bool tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t b,
+                           bool siblings);
+
+/* checker.c: adds a hit of @entry over normalized bytes [start, end). */
+bool tl_push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear,
+                 uint8_t variant, size_t start, size_t end);
+/* Whole-word rule of Latin terms over [start, end) of @s. */
+bool tl_word_edges_ok(const char *s, size_t len, size_t start, size_t end);
+bool tl_is_latin_letter(int32_t c);
+
+/* rules/evasion.c: matches of disguised names with separators or look-alike
+ * letters, added to the hits before the rules run. */
+void tl_evasion_scan(struct titlelint_checker *chk);
+/* rules/common.c: a marker of @types (bit per enum tl_marker_type) beside
+ * a name hit. */
+const struct tl_hit *tl_marker_after(const struct titlelint_checker *chk,
+                                     const struct tl_hit *name, unsigned types);
+const struct tl_hit *tl_marker_before(const struct titlelint_checker *chk,
+                                      const struct tl_hit *name, unsigned types);
+#define TL_MASK(t) (1u << (t))
 
 #endif

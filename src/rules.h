@@ -5,9 +5,21 @@
 
 #include "private.h"
 
-void tl_check_brand_riding(struct titlelint_checker *chk,
-                           const struct titlelint_rule *rule);
-void tl_check_celebrity_riding(struct titlelint_checker *chk,
-                               const struct titlelint_rule *rule);
+#define TL_RULE_CHECK(name) \
+    void tl_check_##name(struct titlelint_checker *chk, const struct titlelint_rule *rule)
+
+TL_RULE_CHECK(platform_format);
+TL_RULE_CHECK(missing_category);
+TL_RULE_CHECK(multiple_subjects);
+TL_RULE_CHECK(missing_attributes);
+TL_RULE_CHECK(irrelevant_symbols);
+TL_RULE_CHECK(keyword_stuffing);
+TL_RULE_CHECK(evasion);
+TL_RULE_CHECK(brand_riding);
+TL_RULE_CHECK(celebrity_riding);
+TL_RULE_CHECK(hotword_riding);
+TL_RULE_CHECK(absolute_claims);
+TL_RULE_CHECK(off_platform_contact);
+TL_RULE_CHECK(price_claim);
 
 #endif

@@ -23,6 +23,13 @@ report(const char *title, enum titlelint_format format, enum titlelint_report_fl
     struct titlelint_checker *chk = titlelint_checker_new(ctx);
 
     strbuf_reset(&sb);
+    /* The riding rules only: these tests are about the report's form. */
+    for (size_t i = 0; i < titlelint_rule_count(); i++) {
+        const struct titlelint_rule *r = titlelint_rule_get(i);
+        const char *code = titlelint_rule_get_code(r);
+        if (strcmp(code, "TL001") && strcmp(code, "TL501") && strcmp(code, "TL502"))
+            titlelint_checker_set_rule_severity(chk, r, TITLELINT_SEVERITY_OFF);
+    }
     ck_assert_int_eq(titlelint_checker_check(chk, title, strlen(title), NULL, NULL),
                      TITLELINT_OK);
     ck_assert_int_eq(titlelint_checker_write_report(chk, format, flags, "t.txt", 7,

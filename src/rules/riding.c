@@ -1,133 +1,104 @@
 /*
- * Family 5 of the title guide, improper traffic: brand-riding (TL501) and
- * celebrity-riding (TL502).  Both look for a name (brand, person or IP)
- * next to a riding marker: "香奈儿同款", "王薇薇婚纱平替" (category and
- * attribute words may stand between the name and a marker that follows
- * it), "媲美香奈儿" (a marker that precedes it).
+ * Family 5 of the title guide, improper traffic: brand-riding (TL501),
+ * celebrity-riding (TL502) and hotword-riding (TL503).  A name (brand,
+ * person or IP) next to a riding marker rides it: "香奈儿同款",
+ * "王薇薇婚纱平替", "媲美香奈儿".
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "rules.h"
 
-#define MASK(t) (1u << (t))
-
+/* Whether another hit has exactly the span of @h with kind @kind. */
 static bool
-live(const struct tl_hit *h)
+same_span_as(const struct titlelint_checker *chk, const struct tl_hit *h, enum tl_kind kind)
 {
-    return !h->clear && !h->dropped;
-}
-
-static size_t
-skip_spaces_forward(const struct tl_text *t, size_t at)
-{
-    while (at < t->norm_len && t->norm[at] == ' ')
-        at++;
-    return at;
-}
-
-static size_t
-skip_spaces_back(const struct tl_text *t, size_t at)
-{
-    while (at > 0 && t->norm[at - 1] == ' ')
-        at--;
-    return at;
-}
-
-static bool
-marker_fits(const struct titlelint_checker *chk, const struct tl_hit *h,
-            unsigned types, enum tl_marker_side side)
-{
-    if (h->kind != TL_KIND_MARKER || !(types & MASK(h->sub)))
-        return false;
-    enum tl_marker_side s = tl_hit_entry(chk, h)->side;
-    return s == side || s == TL_SIDE_EITHER;
-}
-
-/* A marker of @types after @name, across at most a few category and
- * attribute words (王薇薇 婚纱 平替). */
-static const struct tl_hit *
-marker_after(const struct titlelint_checker *chk, const struct tl_hit *name,
-             unsigned types)
-{
-    size_t at = skip_spaces_forward(&chk->text, name->end);
-
-    for (int step = 0; step < 4; step++) {
-        const struct tl_hit *bridge = NULL;
-        for (size_t i = 0; i < chk->n_hits; i++) {
-            const struct tl_hit *h = &chk->hits[i];
-            if (h->start != at || !live(h))
-                continue;
-            if (marker_fits(chk, h, types, TL_SIDE_AFTER))
-                return h;
-            if ((h->kind == TL_KIND_CATEGORY || h->kind == TL_KIND_ATTRIBUTE) &&
-                (!bridge || h->end > bridge->end))
-                bridge = h;
-        }
-        if (!bridge)
-            return NULL;
-        at = skip_spaces_forward(&chk->text, bridge->end);
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *o = &chk->hits[i];
+        if (o->kind == kind && tl_live(o) && o->start == h->start && o->end == h->end)
+            return true;
     }
-    return NULL;
+    return false;
 }
 
-/* A marker of @types right before @name (媲美香奈儿, 适用苹果). */
+/* The riding marker beside @name, or NULL. */
 static const struct tl_hit *
-marker_before(const struct titlelint_checker *chk, const struct tl_hit *name,
-              unsigned types)
+riding_marker(const struct titlelint_checker *chk, const struct tl_hit *name, unsigned types)
 {
-    size_t at = skip_spaces_back(&chk->text, name->start);
+    const struct tl_hit *m = tl_marker_after(chk, name, types);
+    return m ? m : tl_marker_before(chk, name, types);
+}
+
+void
+tl_check_brand_riding(struct titlelint_checker *chk, const struct titlelint_rule *rule)
+{
+    const struct tl_parse *p = &chk->parse;
+    size_t last_start = SIZE_MAX, last_end = SIZE_MAX;
+    int32_t inferred = p->inferred_own_hit >= 0
+        ? (int32_t) chk->hits[p->inferred_own_hit].entry : -1;
 
     for (size_t i = 0; i < chk->n_hits; i++) {
-        const struct tl_hit *h = &chk->hits[i];
-        if (h->end == at && live(h) && marker_fits(chk, h, types, TL_SIDE_BEFORE))
-            return h;
+        const struct tl_hit *name = &chk->hits[i];
+        if (name->kind != TL_KIND_BRAND || !tl_live(name) ||
+            tl_is_own_brand(chk, name->entry) || tl_is_authorized(chk, name->entry))
+            continue;
+        /* 适用苹果 / 兼容戴森: honest compatibility, not riding. */
+        if (tl_marker_before(chk, name, TL_MASK(TL_MARKER_COMPAT)))
+            continue;
+        const struct tl_hit *m = riding_marker(chk, name, TL_MASK(TL_MARKER_RIDING));
+        /* Without a marker, a brand naming the device an accessory fits
+         * (华为荣耀10手机壳) is compatibility wording too. */
+        if (!m && tl_brand_is_compat(chk, name))
+            continue;
+        size_t ns = name->start, ne = name->end;
+        if (m) {
+            ns = name->start < m->start ? name->start : m->start;
+            ne = name->end > m->end ? name->end : m->end;
+        } else if ((int32_t) name->entry == inferred || name->variant != TL_VARIANT_NONE ||
+                   same_span_as(chk, name, TL_KIND_CATEGORY) ||
+                   same_span_as(chk, name, TL_KIND_PERSON)) {
+            /* The product's own brand as inferred; a disguised name (that
+             * is evasion's to report); a word that is also a category
+             * (苹果 the fruit) or a person. */
+            continue;
+        }
+        /* One diagnostic per span, whichever entries share it. */
+        if (ns == last_start && ne == last_end)
+            continue;
+        last_start = ns;
+        last_end = ne;
+
+        const char *canon = tl_lexicon_str(chk->lex, tl_hit_entry(chk, name)->name);
+        char span[256];
+        tl_orig_text(chk, ns, ne, span, sizeof(span));
+        if (m) {
+            tl_diag_add(chk, rule, ns, ne, canon,
+                        TL_MSG(chk, "借用其他品牌“%s”引流：%s",
+                               "uses another brand, %s, to draw traffic: %s"),
+                        canon, span);
+        } else {
+            /* Without a marker it may be honest (a reseller's title):
+             * one level below the rule's severity. */
+            tl_diag_add(chk, rule, ns, ne, canon,
+                        TL_MSG(chk, "标题出现非本商品的品牌“%s”：%s",
+                               "names a brand that is not the product's own, %s: %s"),
+                        canon, span);
+            tl_diag_soften_last(chk, rule);
+        }
     }
-    return NULL;
 }
 
-/* The original text of normalized bytes [ns, ne), for messages. */
-static const char *
-orig_text(const struct titlelint_checker *chk, size_t ns, size_t ne,
-          char *buf, size_t size)
-{
-    size_t cs, ce;
-
-    tl_text_orig_span(&chk->text, ns, ne, &cs, &ce);
-    size_t b0 = chk->text.char_byte[cs], n = chk->text.char_byte[ce] - b0;
-    if (n >= size)
-        n = size - 1;
-    memcpy(buf, chk->text.orig + b0, n);
-    buf[n] = '\0';
-    return buf;
-}
-
-/*
- * Reports each name of @kind that has a riding marker of @types beside
- * it; @report formats the diagnostic.  One diagnostic per span: a surface
- * form shared by several entries is reported once.
- */
-static void
-check_names(struct titlelint_checker *chk, const struct titlelint_rule *rule,
-            enum tl_kind kind, unsigned types,
-            void (*report)(struct titlelint_checker *, const struct titlelint_rule *,
-                           const struct tl_hit *, size_t, size_t))
+void
+tl_check_celebrity_riding(struct titlelint_checker *chk, const struct titlelint_rule *rule)
 {
     size_t last_start = SIZE_MAX, last_end = SIZE_MAX;
 
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *name = &chk->hits[i];
-        if (name->kind != kind || !live(name))
+        if (name->kind != TL_KIND_PERSON || !tl_live(name) ||
+            tl_is_authorized(chk, name->entry))
             continue;
-        if (kind == TL_KIND_BRAND && tl_is_own_brand(chk, name->entry))
-            continue;
-        /* 适用苹果 / 兼容戴森: honest compatibility, not riding. */
-        if (marker_before(chk, name, MASK(TL_MARKER_COMPAT)))
-            continue;
-        const struct tl_hit *m = marker_after(chk, name, types);
-        if (!m)
-            m = marker_before(chk, name, types);
+        const struct tl_hit *m = riding_marker(
+            chk, name, TL_MASK(TL_MARKER_RIDING) | TL_MASK(TL_MARKER_ENDORSE));
         if (!m)
             continue;
         size_t ns = name->start < m->start ? name->start : m->start;
@@ -136,51 +107,64 @@ check_names(struct titlelint_checker *chk, const struct titlelint_rule *rule,
             continue;
         last_start = ns;
         last_end = ne;
-        report(chk, rule, name, ns, ne);
+
+        const struct tl_entry *e = tl_hit_entry(chk, name);
+        const char *canon = tl_lexicon_str(chk->lex, e->name);
+        bool ip = TL_PERSON_IS_IP(e->sub);
+        char span[256];
+        tl_orig_text(chk, ns, ne, span, sizeof(span));
+        tl_diag_add(chk, rule, ns, ne, canon,
+                    TL_MSG(chk, "未经授权借用%s“%s”引流：%s",
+                           "uses the %s %s without authorization to draw traffic: %s"),
+                    TL_MSG(chk, ip ? "IP" : "名人", ip ? "IP" : "celebrity"),
+                    canon, span);
     }
 }
 
-static void
-report_brand(struct titlelint_checker *chk, const struct titlelint_rule *rule,
-             const struct tl_hit *name, size_t ns, size_t ne)
+void
+tl_check_hotword_riding(struct titlelint_checker *chk, const struct titlelint_rule *rule)
 {
-    const char *canon = tl_lexicon_str(chk->lex, tl_hit_entry(chk, name)->name);
+    const struct tl_parse *p = &chk->parse;
+    const struct tl_lexicon *lex = chk->lex;
     char span[256];
 
-    orig_text(chk, ns, ne, span, sizeof(span));
-    tl_diag_add(chk, rule, ns, ne, canon,
-                TL_MSG(chk, "借用其他品牌“%s”引流：%s",
-                       "uses another brand, %s, to draw traffic: %s"),
-                canon, span);
-}
-
-static void
-report_person(struct titlelint_checker *chk, const struct titlelint_rule *rule,
-              const struct tl_hit *name, size_t ns, size_t ne)
-{
-    const struct tl_entry *e = tl_hit_entry(chk, name);
-    const char *canon = tl_lexicon_str(chk->lex, e->name);
-    bool ip = TL_PERSON_IS_IP(e->sub);
-    char span[256];
-
-    orig_text(chk, ns, ne, span, sizeof(span));
-    tl_diag_add(chk, rule, ns, ne, canon,
-                TL_MSG(chk, "未经授权借用%s“%s”引流：%s",
-                       "uses the %s %s without authorization to draw traffic: %s"),
-                TL_MSG(chk, ip ? "IP" : "名人", ip ? "IP" : "celebrity"),
-                canon, span);
-}
-
-void
-tl_check_brand_riding(struct titlelint_checker *chk, const struct titlelint_rule *rule)
-{
-    check_names(chk, rule, TL_KIND_BRAND, MASK(TL_MARKER_RIDING), report_brand);
-}
-
-void
-tl_check_celebrity_riding(struct titlelint_checker *chk,
-                          const struct titlelint_rule *rule)
-{
-    check_names(chk, rule, TL_KIND_PERSON,
-                MASK(TL_MARKER_RIDING) | MASK(TL_MARKER_ENDORSE), report_person);
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *h = &chk->hits[i];
+        if (!tl_live(h))
+            continue;
+        if (h->kind == TL_KIND_HOTWORD) {
+            /* 平替 in 雅诗兰黛平替 is the riding phrase's, reported there. */
+            bool riding = false;
+            for (size_t k = 0; k < chk->n_diags && !riding; k++) {
+                const struct titlelint_diagnostic *d = &chk->diags[k];
+                riding = (d->rule == titlelint_rule_find("brand-riding") ||
+                          d->rule == titlelint_rule_find("celebrity-riding")) &&
+                         d->nstart < h->end && h->start < d->nend;
+            }
+            if (riding)
+                continue;
+            const char *canon = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
+            tl_orig_text(chk, h->start, h->end, span, sizeof(span));
+            tl_diag_add(chk, rule, h->start, h->end, canon,
+                        TL_MSG(chk, "蹭平台或流行热词“%s”，与商品本身无关",
+                               "rides a platform or trending hot word unrelated to the product: %s"),
+                        span);
+            /* A hot word is one level below another category's goods. */
+            tl_diag_soften_last(chk, rule);
+            continue;
+        }
+        /* Another category's goods, when the product's category is known
+         * from its context (a trousers title saying 裙子). */
+        if (p->context_category < 0 || p->has_set || !tl_is_category_word(chk, h) ||
+            tl_is_compat_target(chk, h) ||
+            tl_categories_related(chk, (uint32_t) p->context_category, h->entry, false))
+            continue;
+        const char *canon = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
+        const char *own = tl_lexicon_str(lex, lex->entries[p->context_category].name);
+        tl_orig_text(chk, h->start, h->end, span, sizeof(span));
+        tl_diag_add(chk, rule, h->start, h->end, canon,
+                    TL_MSG(chk, "标题出现其他品类的商品词“%s”（本商品是“%s”），蹭其他商品的流量",
+                           "names goods of another category, %s (the product is %s), to draw their traffic"),
+                    span, own);
+    }
 }
