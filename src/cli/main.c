@@ -17,6 +17,7 @@
 
 #include <titlelint/titlelint.h>
 
+#include "configfile.h"
 #include "input-text.h"
 
 #define EXIT_FINDINGS 1
@@ -31,9 +32,11 @@ struct options {
     const char *category;
     const char *select;
     const char *ignore;
+    const char *config_path;
+    bool no_config;
     enum titlelint_format format;
-    enum titlelint_severity fail_level;
-    enum titlelint_lang lang;
+    int fail_level;         /* enum titlelint_severity, or -1: not given */
+    int lang;               /* enum titlelint_lang, or -1: not given */
     int color;              /* -1 auto, 0 never, 1 always */
     bool exit_zero;
     bool statistics;
@@ -67,6 +70,9 @@ static const char usage_text[] =
     "      --select RULES      only these rules (comma-separated names or codes)\n"
     "      --ignore RULES      not these rules\n"
     "      --lexicon-dir DIR   also load the lexicons in DIR (repeatable)\n"
+    "      --config FILE       read settings from FILE instead of the nearest\n"
+    "                          .titlelint.ini (searched upward from the first FILE)\n"
+    "      --no-config         read no configuration file\n"
     "      --no-default-lexicons  load only the --lexicon-dir directories\n"
     "Output:\n"
     "  -f, --format FORMAT     text (default), json or jsonl\n"
@@ -189,18 +195,95 @@ apply_rule_list(struct titlelint_checker *chk, const char *list, int severity)
     free(copy);
 }
 
-static void
-configure_checker(struct titlelint_checker *chk, const struct options *opt)
+static enum titlelint_severity
+severity_from_str(const char *s)
 {
-    titlelint_checker_set_lang(chk, opt->lang);
-    if (opt->select) {
+    return strcmp(s, "error") == 0 ? TITLELINT_SEVERITY_ERROR :
+           strcmp(s, "warning") == 0 ? TITLELINT_SEVERITY_WARNING :
+           strcmp(s, "info") == 0 ? TITLELINT_SEVERITY_INFO : TITLELINT_SEVERITY_OFF;
+}
+
+static void
+select_ignore(struct titlelint_checker *chk, const char *select, const char *ignore)
+{
+    if (select) {
         for (size_t i = 0; i < titlelint_rule_count(); i++)
             titlelint_checker_set_rule_severity(chk, titlelint_rule_get(i),
                                                 TITLELINT_SEVERITY_OFF);
-        apply_rule_list(chk, opt->select, -1);
+        apply_rule_list(chk, select, -1);
     }
-    if (opt->ignore)
-        apply_rule_list(chk, opt->ignore, TITLELINT_SEVERITY_OFF);
+    if (ignore)
+        apply_rule_list(chk, ignore, TITLELINT_SEVERITY_OFF);
+}
+
+/* Names from the configuration the lexicons do not know are worth a
+ * warning (a typo would silently change nothing). */
+static void
+add_names(struct titlelint_checker *chk, const struct config *cfg,
+          const struct string_list *names, const char *what,
+          enum titlelint_status (*add)(struct titlelint_checker *, const char *))
+{
+    for (size_t i = 0; i < names->n; i++)
+        if (add(chk, names->items[i]) == TITLELINT_ERROR_INVALID_ARG)
+            fprintf(stderr, "titlelint: warning: %s: %s '%s' is not in the lexicons\n",
+                    cfg->path, what, names->items[i]);
+}
+
+/* The configuration file first, then the command line over it. */
+static void
+configure_checker(struct titlelint_checker *chk, const struct options *opt,
+                  const struct config *cfg)
+{
+    titlelint_checker_set_lang(chk, (enum titlelint_lang) opt->lang);
+    select_ignore(chk, cfg->select, cfg->ignore);
+    for (size_t i = 0; i < cfg->n_severities; i++)
+        titlelint_checker_set_rule_severity(chk, find_rule_or_die(cfg->severities[i].rule),
+                                            severity_from_str(cfg->severities[i].severity));
+    select_ignore(chk, opt->select, opt->ignore);
+    add_names(chk, cfg, &cfg->own, "own brand", titlelint_checker_add_own_brand);
+    add_names(chk, cfg, &cfg->authorized, "authorized name", titlelint_checker_add_authorized);
+    for (size_t i = 0; i < cfg->allowed.n; i++)
+        titlelint_checker_add_allowed_word(chk, cfg->allowed.items[i]);
+    titlelint_checker_set_length_limits(chk,
+        cfg->min_valid_chars >= 0 ? (size_t) cfg->min_valid_chars : 5,
+        cfg->max_chars >= 0 ? (size_t) cfg->max_chars : 60);
+}
+
+/* The configuration: --config, else the nearest .titlelint.ini above the
+ * first input file (or the working directory). */
+static bool
+load_config(struct config *cfg, struct options *opt, int argc, char **argv)
+{
+    char err[PATH_MAX + 512];
+    char *path = NULL;
+
+    config_init(cfg);
+    if (opt->no_config)
+        return true;
+    if (opt->config_path) {
+        path = strdup(opt->config_path);
+    } else {
+        char file[PATH_MAX];
+        const char *dir = ".";
+        if (optind < argc && strcmp(argv[optind], "-") != 0) {
+            snprintf(file, sizeof(file), "%s", argv[optind]);
+            dir = dirname(file);
+        }
+        path = config_find(dir);
+    }
+    if (!path)
+        return true;
+    bool ok = config_load(cfg, path, err, sizeof(err));
+    free(path);
+    if (!ok) {
+        fprintf(stderr, "titlelint: %s\n", err);
+        return false;
+    }
+    if (opt->lang < 0 && cfg->lang)
+        opt->lang = strcmp(cfg->lang, "en") == 0 ? TITLELINT_LANG_EN : TITLELINT_LANG_ZH;
+    if (opt->fail_level < 0 && cfg->fail_level)
+        opt->fail_level = (int) severity_from_str(cfg->fail_level);
+    return true;
 }
 
 static void
@@ -346,7 +429,7 @@ push_arg(const char ***list, size_t *n, const char *arg)
 enum {
     OPT_BRAND = 256, OPT_CATEGORY, OPT_SELECT, OPT_IGNORE, OPT_FAIL_LEVEL,
     OPT_EXIT_ZERO, OPT_STATISTICS, OPT_LEXICON_DIR, OPT_LIST_RULES, OPT_EXPLAIN,
-    OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS,
+    OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG,
 };
 
 static const struct option long_options[] = {
@@ -361,6 +444,8 @@ static const struct option long_options[] = {
     { "statistics", no_argument, NULL, OPT_STATISTICS },
     { "lexicon-dir", required_argument, NULL, OPT_LEXICON_DIR },
     { "no-default-lexicons", no_argument, NULL, OPT_NO_DEFAULT_LEXICONS },
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "no-config", no_argument, NULL, OPT_NO_CONFIG },
     { "list-rules", no_argument, NULL, OPT_LIST_RULES },
     { "explain", required_argument, NULL, OPT_EXPLAIN },
     { "lang", required_argument, NULL, OPT_LANG },
@@ -372,8 +457,8 @@ static const struct option long_options[] = {
 
 /* Loads the lexicons and lints every input; returns the exit status. */
 static int
-lint_all(const struct options *opt, int argc, char **argv, bool list,
-         const char *explain_rule)
+lint_all(const struct options *opt, const struct config *cfg, int argc, char **argv,
+         bool list, const char *explain_rule)
 {
     if (list) {
         list_rules(opt->lang);
@@ -396,6 +481,8 @@ lint_all(const struct options *opt, int argc, char **argv, bool list,
     titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
     if (builddir)
         append_listed_dirs(ctx, marker);
+    for (size_t i = 0; i < cfg->lexicon_dirs.n; i++)
+        titlelint_context_append_lexicon_dir(ctx, cfg->lexicon_dirs.items[i]);
     for (size_t i = 0; i < opt->n_lexicon_dirs; i++)
         titlelint_context_append_lexicon_dir(ctx, opt->lexicon_dirs[i]);
     enum titlelint_status st = titlelint_context_compile(ctx);
@@ -416,7 +503,7 @@ lint_all(const struct options *opt, int argc, char **argv, bool list,
         free(run.rule_counts);
         return EXIT_TROUBLE;
     }
-    configure_checker(run.checker, opt);
+    configure_checker(run.checker, opt, cfg);
 
     if (opt->format == TITLELINT_FORMAT_JSON)
         fputs("[\n", stdout);
@@ -444,7 +531,7 @@ lint_all(const struct options *opt, int argc, char **argv, bool list,
     if (run.trouble)
         return EXIT_TROUBLE;
     if (!opt->exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
-        run.max_severity >= opt->fail_level)
+        run.max_severity >= (enum titlelint_severity) opt->fail_level)
         return EXIT_FINDINGS;
     return 0;
 }
@@ -454,8 +541,8 @@ main(int argc, char **argv)
 {
     struct options opt = {
         .format = TITLELINT_FORMAT_TEXT,
-        .fail_level = TITLELINT_SEVERITY_ERROR,
-        .lang = TITLELINT_LANG_ZH,
+        .fail_level = -1,
+        .lang = -1,
         .color = -1,
     };
     bool list = false;
@@ -493,6 +580,8 @@ main(int argc, char **argv)
         case OPT_STATISTICS: opt.statistics = true; break;
         case OPT_LEXICON_DIR: push_arg(&opt.lexicon_dirs, &opt.n_lexicon_dirs, optarg); break;
         case OPT_NO_DEFAULT_LEXICONS: opt.no_default_lexicons = true; break;
+        case OPT_CONFIG: opt.config_path = optarg; break;
+        case OPT_NO_CONFIG: opt.no_config = true; break;
         case OPT_LIST_RULES: list = true; break;
         case OPT_EXPLAIN: explain_rule = optarg; break;
         case OPT_LANG:
@@ -520,7 +609,16 @@ main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
-    int status = lint_all(&opt, argc, argv, list, explain_rule);
+    struct config cfg;
+    int status = EXIT_TROUBLE;
+    if (load_config(&cfg, &opt, argc, argv)) {
+        if (opt.lang < 0)
+            opt.lang = TITLELINT_LANG_ZH;
+        if (opt.fail_level < 0)
+            opt.fail_level = TITLELINT_SEVERITY_ERROR;
+        status = lint_all(&opt, &cfg, argc, argv, list, explain_rule);
+    }
+    config_finish(&cfg);
     free(opt.titles);
     free(opt.lexicon_dirs);
     return status;
