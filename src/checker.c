@@ -69,6 +69,7 @@ titlelint_checker_destroy(struct titlelint_checker *chk)
     free(chk->diags);
     strbuf_finish(&chk->strings);
     strbuf_finish(&chk->fold);
+    strbuf_finish(&chk->context_brand);
     free(chk->fold_start);
     free(chk->fold_end);
     free(chk->fold_flags);
@@ -590,7 +591,9 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
         return TITLELINT_ERROR_ICU;
     }
 
-    if (brand && *brand && !tl_resolve_name(chk, brand, TL_KIND_BRAND, &chk->own))
+    strbuf_reset(&chk->context_brand);
+    if (brand && *brand && (!strbuf_append_str(&chk->context_brand, brand) ||
+                            !tl_resolve_name(chk, brand, TL_KIND_BRAND, &chk->own)))
         goto nomem;
     const struct tl_text *t = &chk->text;
     tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);

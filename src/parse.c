@@ -84,9 +84,9 @@ resolve_category(struct titlelint_checker *chk, const char *category)
     return found;
 }
 
-static bool
-covered_by(const struct titlelint_checker *chk, const struct tl_hit *h, unsigned kinds,
-           bool strictly_longer)
+bool
+tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h, unsigned kinds,
+               bool strictly_longer)
 {
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *o = &chk->hits[i];
@@ -103,8 +103,8 @@ bool
 tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
     return h->kind == TL_KIND_CATEGORY && tl_live(h) &&
-           !covered_by(chk, h, TL_MASK(TL_KIND_BRAND) | TL_MASK(TL_KIND_PERSON), false) &&
-           !covered_by(chk, h, TL_MASK(TL_KIND_CATEGORY), true);
+           !tl_hit_covered(chk, h, TL_MASK(TL_KIND_BRAND) | TL_MASK(TL_KIND_PERSON), false) &&
+           !tl_hit_covered(chk, h, TL_MASK(TL_KIND_CATEGORY), true);
 }
 
 static bool

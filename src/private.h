@@ -97,6 +97,7 @@ struct titlelint_checker {
     struct tl_token *tokens;
     size_t n_tokens, cap_tokens;
     struct tl_entry_set own;             /* this title's brand (context) */
+    struct strbuf context_brand;         /* ... as given, for the parse */
     struct tl_entry_set cfg_own;         /* configured own brands */
     struct tl_entry_set cfg_authorized;  /* configured authorized brands and IPs */
     struct strbuf cfg_allowed;           /* allowed words, normalized, NUL-separated */
@@ -177,6 +178,10 @@ bool tl_resolve_name(struct titlelint_checker *chk, const char *name, enum tl_ki
 bool tl_brand_is_compat(const struct titlelint_checker *chk, const struct tl_hit *h);
 /* True when the category hit is the device an accessory fits (适用苹果手机). */
 bool tl_is_compat_target(const struct titlelint_checker *chk, const struct tl_hit *h);
+/* True when a live hit of one of @kinds (bit per enum tl_kind) covers @h
+ * (and is longer, with @strictly_longer). */
+bool tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h,
+                    unsigned kinds, bool strictly_longer);
 /* True when the category hit counts as a category of the title: live, not
  * inside a brand or person name, not inside a longer category word. */
 bool tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h);

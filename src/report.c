@@ -141,15 +141,124 @@ json_title(const struct tl_text *t)
     return j;
 }
 
+static const char *const marker_type_names[] = {
+    "riding", "endorse", "compat", "generic", "set",
+};
+
+static json_t *
+hit_text(const struct titlelint_checker *chk, const struct tl_hit *h)
+{
+    char buf[256];
+    return json_string(tl_orig_text(chk, h->start, h->end, buf, sizeof(buf)));
+}
+
+static json_t *
+category_json(const struct titlelint_checker *chk, uint32_t entry)
+{
+    const struct tl_entry *e = &chk->lex->entries[entry];
+    return json_pack("{s:s, s:s}", "name", tl_lexicon_str(chk->lex, e->name),
+                     "path", tl_lexicon_str(chk->lex, e->field[0]));
+}
+
+/* The parsed title (titlelint(1), "parsed"): what the rules saw. */
+static json_t *
+build_parsed(const struct titlelint_checker *chk)
+{
+    const struct tl_parse *p = &chk->parse;
+    const struct tl_lexicon *lex = chk->lex;
+    json_t *brands = json_array(), *categories = json_array(), *markers = json_array();
+    json_t *hotwords = json_array(), *symbols = json_array(), *attributes = json_object();
+    json_t *brand = json_null(), *category = json_null();
+
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *h = &chk->hits[i];
+        if (!tl_live(h))
+            continue;
+        const char *name = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
+        switch (h->kind) {
+        case TL_KIND_BRAND: {
+            bool own = tl_is_own_brand(chk, h->entry) || (int32_t) i == p->inferred_own_hit;
+            json_array_append_new(brands, json_pack("{s:s, s:o, s:b, s:b}", "name", name,
+                                                    "text", hit_text(chk, h), "own", own,
+                                                    "compatible", tl_brand_is_compat(chk, h)));
+            if (own && json_is_null(brand))
+                brand = json_pack("{s:s, s:o, s:s}", "name", name, "text", hit_text(chk, h),
+                                  "from", p->has_own_brand ? "context" : "title");
+            break;
+        }
+        case TL_KIND_CATEGORY:
+            if (tl_is_category_word(chk, h)) {
+                json_t *c = category_json(chk, h->entry);
+                json_object_set_new(c, "text", hit_text(chk, h));
+                json_array_append_new(categories, c);
+            }
+            break;
+        case TL_KIND_ATTRIBUTE:
+        case TL_KIND_PATTERN: {
+            /* 羊毛 inside 纯羊毛 is the same attribute. */
+            if ((h->kind == TL_KIND_PATTERN && h->sub >= TL_ATTR_COUNT) ||
+                tl_hit_covered(chk, h, TL_MASK(h->kind), true))
+                break;
+            const char *kind = tl_attr_kind_name(h->sub);
+            json_t *list = json_object_get(attributes, kind);
+            if (!list) {
+                list = json_array();
+                json_object_set_new(attributes, kind, list);
+            }
+            json_array_append_new(list, hit_text(chk, h));
+            break;
+        }
+        case TL_KIND_MARKER:
+            json_array_append_new(markers, json_pack("{s:s, s:o}", "type",
+                                                     marker_type_names[h->sub],
+                                                     "text", hit_text(chk, h)));
+            break;
+        case TL_KIND_HOTWORD:
+            json_array_append_new(hotwords, hit_text(chk, h));
+            break;
+        default:
+            break;
+        }
+    }
+    if (json_is_null(brand) && chk->context_brand.len)
+        brand = json_pack("{s:s, s:n, s:s}", "name", chk->context_brand.data, "text",
+                          "from", "context");
+    if (p->core_category >= 0) {
+        category = category_json(chk, (uint32_t) p->core_category);
+        json_object_set_new(category, "from", json_string(p->context_category >= 0 ? "context" : "title"));
+    }
+    /* Symbols: what is neither a letter, a digit nor a space. */
+    const uint8_t *t = (const uint8_t *) chk->text.norm;
+    for (int32_t i = 0; (size_t) i < chk->text.norm_len;) {
+        int32_t b = i;
+        UChar32 c;
+        U8_NEXT(t, i, (int32_t) chk->text.norm_len, c);
+        if (c > 0 && !u_isalnum(c) && !u_isspace(c) && u_charType(c) != U_OTHER_LETTER) {
+            char buf[256];
+            json_array_append_new(symbols, json_string(tl_orig_text(chk, (size_t) b, (size_t) i,
+                                                                    buf, sizeof(buf))));
+        }
+    }
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "brand", brand,
+                     "brands", brands, "category", category, "categories", categories,
+                     "attributes", attributes, "markers", markers, "hotwords", hotwords,
+                     "symbols", symbols);
+}
+
 static json_t *
 build_json(const struct titlelint_checker *chk, const char *file, size_t line)
 {
     json_t *diags = json_array();
-    json_t *root = json_pack("{s:o, s:o, s:o*, s:o}",
+    /* A title that could not be read has no parse. */
+    bool parsed = chk->text.norm_len > 0 || chk->text.n_chars == 0;
+    for (size_t i = 0; i < chk->n_diags; i++)
+        parsed &= strcmp(chk->diags[i].rule->code, "TL001") != 0;
+    json_t *root = json_pack("{s:o, s:o, s:o*, s:o, s:o}",
                              "file", file ? json_string(file) : json_null(),
                              "line", line ? json_integer((json_int_t) line) : json_null(),
                              "title", json_title(&chk->text),
-                             "diagnostics", diags);
+                             "diagnostics", diags,
+                             "parsed", parsed ? build_parsed(chk) : json_null());
     if (!root)
         return NULL;
     for (size_t i = 0; i < chk->n_diags; i++) {

@@ -120,6 +120,37 @@ START_TEST(test_json_clean_and_invalid)
 }
 END_TEST
 
+START_TEST(test_json_parsed)
+{
+    json_error_t err;
+    json_t *j = json_loads(report("Chanel同款纯棉T恤 500ml!", TITLELINT_FORMAT_JSONL, 0), 0, &err);
+
+    ck_assert_ptr_nonnull(j);
+    json_t *p = json_object_get(j, "parsed");
+    ck_assert_ptr_nonnull(p);
+    json_t *b = json_array_get(json_object_get(p, "brands"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(b, "name")), "香奈儿");
+    ck_assert_str_eq(json_string_value(json_object_get(b, "text")), "Chanel");
+    json_t *c = json_object_get(p, "category");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "name")), "T恤");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "path")), "服饰内衣>女装>T恤");
+    ck_assert_str_eq(json_string_value(json_object_get(c, "from")), "title");
+    json_t *a = json_object_get(p, "attributes");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(a, "material"), 0)), "纯棉");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(a, "spec"), 0)), "500ml");
+    json_t *m = json_array_get(json_object_get(p, "markers"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(m, "type")), "riding");
+    ck_assert_str_eq(json_string_value(json_object_get(m, "text")), "同款");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(p, "symbols"), 0)), "!");
+    json_decref(j);
+
+    /* An unreadable title has no parse. */
+    j = json_loads(report("a\xc3", TITLELINT_FORMAT_JSONL, 0), 0, &err);
+    ck_assert(json_is_null(json_object_get(j, "parsed")));
+    json_decref(j);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -132,6 +163,7 @@ main(void)
     tcase_add_test(tc, test_text_color);
     tcase_add_test(tc, test_json_schema);
     tcase_add_test(tc, test_json_clean_and_invalid);
+    tcase_add_test(tc, test_json_parsed);
     suite_add_tcase(s, tc);
     return test_run(s);
 }
