@@ -391,23 +391,26 @@ tl_word_edges_ok(const char *s, size_t len, size_t start, size_t end)
     return true;
 }
 
+/* Adds a hit of @term's entry (a clearing word when the term is one); a
+ * @variant other than none overrides the term's own. */
 bool
-tl_push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear, uint8_t variant,
+tl_push_hit(struct titlelint_checker *chk, const struct tl_term *term, uint8_t variant,
             size_t start, size_t end)
 {
     if (!grow_array(&chk->hits, &chk->cap_hits, chk->n_hits + 1, sizeof(*chk->hits))) {
         chk->oom = true;
         return false;
     }
-    const struct tl_entry *e = &chk->lex->entries[entry];
+    const struct tl_entry *e = &chk->lex->entries[term->entry];
     chk->hits[chk->n_hits++] = (struct tl_hit){
         .start = (uint32_t) start,
         .end = (uint32_t) end,
-        .entry = entry,
+        .entry = term->entry,
         .kind = e->kind,
         .sub = e->sub,
-        .clear = clear,
-        .variant = variant,
+        .clear = term->clear,
+        .generated = term->generated,
+        .variant = variant != TL_VARIANT_NONE ? variant : term->variant,
     };
     return true;
 }
@@ -421,8 +424,7 @@ on_term(void *ud, uint32_t pattern, size_t start, size_t end)
     if (!tl_word_edges_ok(chk->text.norm, chk->text.norm_len, start, end))
         return true;
     for (uint32_t i = lex->term_first[pattern]; i < lex->term_first[pattern + 1]; i++)
-        if (!tl_push_hit(chk, lex->terms[i].entry, lex->terms[i].clear,
-                      lex->terms[i].variant, start, end))
+        if (!tl_push_hit(chk, &lex->terms[i], TL_VARIANT_NONE, start, end))
             return false;
     return true;
 }
@@ -430,7 +432,8 @@ on_term(void *ud, uint32_t pattern, size_t start, size_t end)
 static bool
 on_regex(void *ud, uint32_t entry, size_t start, size_t end)
 {
-    return tl_push_hit(ud, entry, false, TL_VARIANT_NONE, start, end);
+    struct tl_term term = { .entry = entry };
+    return tl_push_hit(ud, &term, TL_VARIANT_NONE, start, end);
 }
 
 static int
@@ -455,7 +458,9 @@ covers(const struct tl_hit *outer, const struct tl_hit *inner)
 
 /*
  * A clearing word hides its own entry's matches inside it (小米 in 小米粥),
- * and a generic 同款 phrase (情侣同款) hides the riding markers inside it.
+ * a generic 同款 phrase (情侣同款) hides the riding markers inside it, and
+ * the plain name hides its own short or disguised forms inside it (香奈 in
+ * 香奈儿).
  */
 static void
 suppress_hits(struct titlelint_checker *chk)
@@ -463,7 +468,8 @@ suppress_hits(struct titlelint_checker *chk)
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *c = &chk->hits[i];
         bool generic = c->kind == TL_KIND_MARKER && c->sub == TL_MARKER_GENERIC;
-        if (!c->clear && !generic)
+        bool plain = !c->clear && c->variant == TL_VARIANT_NONE;
+        if (!c->clear && !generic && !plain)
             continue;
         for (size_t j = 0; j < chk->n_hits; j++) {
             struct tl_hit *h = &chk->hits[j];
@@ -473,6 +479,8 @@ suppress_hits(struct titlelint_checker *chk)
                 h->dropped = true;
             if (generic && h->kind == TL_KIND_MARKER &&
                 (h->sub == TL_MARKER_RIDING || h->sub == TL_MARKER_ENDORSE))
+                h->dropped = true;
+            if (plain && h->variant != TL_VARIANT_NONE && h->entry == c->entry)
                 h->dropped = true;
         }
     }

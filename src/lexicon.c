@@ -100,6 +100,7 @@ struct raw_term {
     uint32_t str, len;   /* pool offset and length of the normalized form */
     uint32_t entry;
     bool clear;
+    bool generated;
     uint8_t variant;
 };
 
@@ -805,7 +806,8 @@ add_variant(struct generator *g, uint32_t entry, const UChar32 *cps, int n, uint
     if (bsearch(&key, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
         return;
     struct loader *ld = g->ld;
-    struct raw_term t = { .entry = entry, .variant = how, .len = (uint32_t) len };
+    struct raw_term t = { .entry = entry, .variant = how, .generated = true,
+                          .len = (uint32_t) len };
     t.str = pool_add(ld, buf, (size_t) len);
     if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
         ld->status = TITLELINT_ERROR_NOMEM;
@@ -1016,6 +1018,7 @@ compile_terms(struct loader *ld)
             continue;  /* the same alias listed twice for one entry */
         }
         lex->terms[nt++] = (struct tl_term){ .entry = r->entry, .clear = r->clear,
+                                             .generated = r->generated,
                                              .variant = r->variant };
     }
     lex->term_first[np] = (uint32_t) nt;
@@ -1053,6 +1056,7 @@ tl_lexicon_load(const char *const *dirs, size_t n_dirs, tl_lexicon_log_fn log,
         check_duplicates(&ld);
     if (!ld.status)
         generate_variants(&ld);
+
     if (!ld.status && !compile_terms(&ld))
         ld.status = TITLELINT_ERROR_NOMEM;
 

@@ -96,6 +96,7 @@ struct tl_entry {
 struct tl_term {
     uint32_t entry;
     bool clear;              /* a clearing word: suppresses its entry inside it */
+    bool generated;          /* a variant guessed while loading, not written */
     uint8_t variant;         /* enum tl_variant */
 };
 

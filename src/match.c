@@ -80,12 +80,14 @@ tl_ac_build(const char *const *patterns, const uint32_t *lens, size_t n)
     memset(&nodes[0], 0, sizeof(nodes[0]));
     nodes[0].out = -1;
 
-    /* The trie, children kept sorted by label. */
+    /* The trie, children kept sorted by label.  The root has thousands
+     * of children: a direct table keeps building linear. */
+    uint32_t root_child[256] = { 0 };
     for (size_t p = 0; p < n; p++) {
         uint32_t u = 0;
         for (uint32_t i = 0; i < lens[p]; i++) {
             uint8_t c = (uint8_t) patterns[p][i];
-            uint32_t v = build_child(nodes, u, c);
+            uint32_t v = u == 0 ? root_child[c] : build_child(nodes, u, c);
             if (!v) {
                 if (!grow_array(&nodes, &cap, n_nodes + 1, sizeof(*nodes)))
                     goto fail;
@@ -96,6 +98,8 @@ tl_ac_build(const char *const *patterns, const uint32_t *lens, size_t n)
                     link = &nodes[*link].next_sibling;
                 nodes[v].next_sibling = *link;
                 *link = v;
+                if (u == 0)
+                    root_child[c] = v;
             }
             u = v;
         }

@@ -50,6 +50,7 @@ struct tl_hit {
     bool clear;                 /* a clearing word */
     bool dropped;               /* suppressed by a clearing word */
     bool token;                 /* chosen as a token (leftmost-longest) */
+    bool generated;             /* the variant was guessed, not written */
     uint8_t variant;            /* enum tl_variant: a disguised spelling */
 };
 
@@ -192,7 +193,7 @@ bool tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint
                            bool siblings);
 
 /* checker.c: adds a hit of @entry over normalized bytes [start, end). */
-bool tl_push_hit(struct titlelint_checker *chk, uint32_t entry, bool clear,
+bool tl_push_hit(struct titlelint_checker *chk, const struct tl_term *term,
                  uint8_t variant, size_t start, size_t end);
 /* Whole-word rule of Latin terms over [start, end) of @s. */
 bool tl_word_edges_ok(const char *s, size_t len, size_t start, size_t end);

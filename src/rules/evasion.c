@@ -115,7 +115,7 @@ on_folded(void *ud, uint32_t pattern, size_t fs, size_t fe)
             continue;
         uint8_t how = t->variant != TL_VARIANT_NONE ? t->variant
                       : (flags & FOLD_MAPPED) ? TL_VARIANT_LOOKALIKE : TL_VARIANT_SEPARATED;
-        if (!tl_push_hit(chk, t->entry, false, how, ns, ne))
+        if (!tl_push_hit(chk, t, how, ns, ne))
             return false;
     }
     return true;
@@ -236,14 +236,15 @@ has_fullwidth_letter(const struct titlelint_checker *chk, const struct tl_hit *h
     return false;
 }
 
-/* Generated guesses (a homophone, 某 for one character, one Latin letter
- * for the last syllable) are often real words or other real brands
- * (维克多 and 威克多): they count only beside a riding marker, where the
- * intent is plain (香奈家同款). */
+/* Guesses made while loading (a homophone, 某 for one character) and a
+ * single Latin letter for the last syllable are often real words or other
+ * real brands (维克多 and 威克多): they count only beside a riding marker,
+ * where the intent is plain (香奈家同款).  Written variants always count. */
 static bool
 fuzzy(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
-    if (h->variant == TL_VARIANT_HOMOPHONE || h->variant == TL_VARIANT_PLACEHOLDER)
+    if (h->generated &&
+        (h->variant == TL_VARIANT_HOMOPHONE || h->variant == TL_VARIANT_PLACEHOLDER))
         return true;
     if (h->variant != TL_VARIANT_LATIN_TAIL)
         return false;
