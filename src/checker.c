@@ -459,7 +459,7 @@ covers(const struct tl_hit *outer, const struct tl_hit *inner)
 /*
  * A clearing word hides its own entry's matches inside it (小米 in 小米粥),
  * a generic 同款 phrase (情侣同款) hides the riding markers inside it, and
- * the plain name hides its own short or disguised forms inside it (香奈 in
+ * a longer form of a name hides the shorter disguises inside it (香奈 in
  * 香奈儿).
  */
 static void
@@ -468,8 +468,8 @@ suppress_hits(struct titlelint_checker *chk)
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *c = &chk->hits[i];
         bool generic = c->kind == TL_KIND_MARKER && c->sub == TL_MARKER_GENERIC;
-        bool plain = !c->clear && c->variant == TL_VARIANT_NONE;
-        if (!c->clear && !generic && !plain)
+        bool name = !c->clear && c->kind != TL_KIND_MARKER;
+        if (!c->clear && !generic && !name)
             continue;
         for (size_t j = 0; j < chk->n_hits; j++) {
             struct tl_hit *h = &chk->hits[j];
@@ -480,7 +480,10 @@ suppress_hits(struct titlelint_checker *chk)
             if (generic && h->kind == TL_KIND_MARKER &&
                 (h->sub == TL_MARKER_RIDING || h->sub == TL_MARKER_ENDORSE))
                 h->dropped = true;
-            if (plain && h->variant != TL_VARIANT_NONE && h->entry == c->entry)
+            /* A disguise inside another form of its own name: the
+             * longer one tells the story (香奈 in 香奈儿 or in 香奈家). */
+            if (!c->clear && h->variant != TL_VARIANT_NONE && h->entry == c->entry &&
+                c->end - c->start > h->end - h->start)
                 h->dropped = true;
         }
     }

@@ -108,6 +108,7 @@ struct raw_term {
 struct variant_line {
     uint8_t kind;                 /* TL_KIND_BRAND, _PERSON or _CONTACT */
     uint8_t how;                  /* enum tl_variant */
+    bool generated;               /* from variants-generated*.tsv (the build's) */
     uint32_t name, variant;       /* pool offsets, normalized */
     uint16_t file;
     uint32_t line;
@@ -383,7 +384,12 @@ load_aid(struct loader *ld, enum tl_kind kind, char **fields, uint16_t file_inde
         return;
     case TL_KIND_VARIANT: {
         int k, how = TL_VARIANT_OTHER;
-        struct variant_line v = { .file = file_index, .line = (uint32_t) ld->line };
+        const char *base = strrchr(ld->path, '/');
+        struct variant_line v = {
+            .file = file_index,
+            .line = (uint32_t) ld->line,
+            .generated = strncmp(base ? base + 1 : ld->path, "variants-generated", 18) == 0,
+        };
         uint32_t len;
         if (!check_enum(ld, variant_kinds, fields[0], "variant kind", &k))
             return;
@@ -907,7 +913,8 @@ resolve_variants(struct loader *ld, const struct generator *g)
         const char *variant = lex->pool.data + v->variant;
         if (bsearch(&variant, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
             continue;
-        struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how };
+        struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how,
+                              .generated = v->generated };
         t.len = (uint32_t) strlen(variant);
         if (!grow_array(&ld->raw, &ld->cap_raw, ld->n_raw + 1, sizeof(*ld->raw))) {
             ld->status = TITLELINT_ERROR_NOMEM;

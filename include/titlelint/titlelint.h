@@ -244,6 +244,43 @@ titlelint_checker_get_rule_severity(const struct titlelint_checker *checker,
                                     const struct titlelint_rule *rule);
 
 /**
+ * Declares @name (any of its lexicon names) a brand of the merchant's own,
+ * for every later check: it is never reported as riding.  Returns
+ * TITLELINT_OK, or TITLELINT_ERROR_INVALID_ARG when no brand of the
+ * lexicons has that name (nothing changes then: a brand the lexicons do
+ * not know is never reported anyway).
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_own_brand(struct titlelint_checker *checker, const char *name);
+
+/**
+ * Declares the brand, person or IP @name authorized (licensed), for every
+ * later check: brand-riding, celebrity-riding and evasion leave it alone.
+ * Returns as titlelint_checker_add_own_brand().
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_authorized(struct titlelint_checker *checker, const char *name);
+
+/**
+ * Declares @word allowed: no diagnostic whose span overlaps an occurrence
+ * of it is reported, for every later check.  The word is copied.
+ * Returns TITLELINT_OK, TITLELINT_ERROR_INVALID_ARG for an empty or
+ * invalid word, or TITLELINT_ERROR_NOMEM.
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_allowed_word(struct titlelint_checker *checker, const char *word);
+
+/**
+ * The platform's length limits for platform-format: at least
+ * @min_valid_chars valid characters (Chinese characters, letters, digits)
+ * and at most @max_chars characters.  The defaults are the WeChat Store
+ * product API's, 5 and 60.
+ */
+TITLELINT_EXPORT void
+titlelint_checker_set_length_limits(struct titlelint_checker *checker,
+                                    size_t min_valid_chars, size_t max_chars);
+
+/**
  * Lints one title: @len bytes at @title, which need not be NUL-terminated
  * and may hold any bytes (invalid UTF-8 or NUL bytes become an
  * invalid-input diagnostic).  @brand and @category describe the product

@@ -236,17 +236,17 @@ has_fullwidth_letter(const struct titlelint_checker *chk, const struct tl_hit *h
     return false;
 }
 
-/* Guesses made while loading (a homophone, 某 for one character) and a
- * single Latin letter for the last syllable are often real words or other
- * real brands (维克多 and 威克多): they count only beside a riding marker,
- * where the intent is plain (香奈家同款).  Written variants always count. */
+/* Generated guesses (a homophone, 某 for one character, a single Latin
+ * letter for the last syllable) are often real words or other real brands
+ * (维克多 and 威克多): they count only beside a riding marker, where the
+ * intent is plain (香奈家同款).  Written variants always count. */
 static bool
 fuzzy(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
     if (h->generated &&
         (h->variant == TL_VARIANT_HOMOPHONE || h->variant == TL_VARIANT_PLACEHOLDER))
         return true;
-    if (h->variant != TL_VARIANT_LATIN_TAIL)
+    if (!h->generated || h->variant != TL_VARIANT_LATIN_TAIL)
         return false;
     size_t letters = 0;
     for (size_t i = h->end; i > h->start && tl_is_latin_letter((uint8_t) chk->text.norm[i - 1]); i--)
