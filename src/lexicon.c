@@ -837,9 +837,10 @@ all_han(const UChar32 *cps, int n)
  * The spellings sellers use to slip a name past review, generated from the
  * names themselves when loading: one character replaced by 某 (某印良品) or
  * by one of its homophones (香奈家).  Names of brands and people need three
- * characters (杨某 could be anyone).  Contact words get none: they are short,
- * and their lexicon already lists the disguises (薇信), whose homophones
- * would be the plain word again (微信).  Traditional characters and pinyin
+ * characters (杨某 could be anyone).  Contact words of three characters or
+ * more get homophones (联系方试); the two-character ones are too short
+ * (架微 in 支架微型), and their lexicon lists their disguises (薇信).
+ * Traditional characters and pinyin
  * need ICU's transliterators, too slow to open at every load: they are
  * generated when building (tools/gen-variants.c).
  */
@@ -847,6 +848,7 @@ static void
 generate_for_term(struct generator *g, const struct raw_term *r)
 {
     const struct tl_lexicon *lex = g->ld->lex;
+    uint8_t kind = lex->entries[r->entry].kind;
     UChar32 cps[MAX_NAME_CHARS], v[MAX_NAME_CHARS];
     int n = 0;
     int32_t i = 0;
@@ -863,8 +865,10 @@ generate_for_term(struct generator *g, const struct raw_term *r)
 
     for (int pos = 0; pos < n; pos++) {
         memcpy(v, cps, sizeof(UChar32) * (size_t) n);
-        v[pos] = 0x67D0; /* 某 */
-        add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
+        if (kind != TL_KIND_CONTACT) {
+            v[pos] = 0x67D0; /* 某 */
+            add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
+        }
         struct homophone key = { cps[pos], 0 };
         const struct homophone *h = bsearch(&key, g->ld->homophones, g->ld->n_homophones,
                                             sizeof(key), cmp_homophone);
@@ -965,7 +969,7 @@ generate_variants(struct loader *ld)
         const struct raw_term *r = &ld->raw[i];
         uint8_t kind = ld->lex->entries[r->entry].kind;
         if (!r->clear && r->variant == TL_VARIANT_NONE &&
-            (kind == TL_KIND_BRAND || kind == TL_KIND_PERSON)) {
+            (kind == TL_KIND_BRAND || kind == TL_KIND_PERSON || kind == TL_KIND_CONTACT)) {
             struct raw_term copy_r = *r;   /* ld->raw may move while adding */
             generate_for_term(&g, &copy_r);
         }

@@ -211,6 +211,8 @@ struct regex {
     pcre2_code *code;
     uint32_t id;
     bool jit;
+    bool has_first;          /* first[] holds the bytes a match can start with */
+    uint8_t first[32];
 };
 
 struct tl_regex_set {
@@ -273,7 +275,24 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
     /* JIT is an optimization: without it (no JIT on this CPU) the
      * interpreter gives the same matches. */
     bool jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
-    set->items[set->n++] = (struct regex){ .code = re, .id = id, .jit = jit };
+    struct regex r = { .code = re, .id = id, .jit = jit };
+    /* PCRE2's start-of-match bitmap doubles as a prefilter: a title with
+     * none of those bytes cannot match, and is not scanned at all. */
+    const uint8_t *map = NULL;
+    uint32_t type = 0;
+    if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
+        memcpy(r.first, map, sizeof(r.first));
+        r.has_first = true;
+    } else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1) {
+        uint32_t cu;
+        pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &cu);
+        r.first[(cu & 0xFF) / 8] |= (uint8_t) (1u << (cu % 8));
+        /* caseless: the other case may start a match too */
+        if (cu < 0x80 && ((cu | 0x20) >= 'a' && (cu | 0x20) <= 'z'))
+            r.first[((cu ^ 0x20) & 0xFF) / 8] |= (uint8_t) (1u << ((cu ^ 0x20) % 8));
+        r.has_first = true;
+    }
+    set->items[set->n++] = r;
     return true;
 }
 
@@ -310,10 +329,20 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
               const char *text, size_t len, tl_match_fn fn, void *ud)
 {
     size_t gave_up = 0;
+    uint8_t present[32] = { 0 };
 
+    for (size_t i = 0; i < len; i++)
+        present[(uint8_t) text[i] / 8] |= (uint8_t) (1u << ((uint8_t) text[i] % 8));
     for (size_t i = 0; i < set->n; i++) {
         const struct regex *re = &set->items[i];
         PCRE2_SIZE at = 0;
+        if (re->has_first) {
+            bool possible = false;
+            for (size_t k = 0; k < 32 && !possible; k++)
+                possible = (re->first[k] & present[k]) != 0;
+            if (!possible)
+                continue;
+        }
         while (at <= len) {
             int rc = pcre2_match(re->code, (PCRE2_SPTR) text, len, at, 0,
                                  scratch->md, scratch->mctx);

@@ -259,12 +259,13 @@ list_has(const char *list, const char *name)
     return false;
 }
 
-/* Length of a category path's top level (服饰内衣 of 服饰内衣>女装>开衫). */
+/* Length of a category path without its leaf (服饰内衣>女装 of
+ * 服饰内衣>女装>开衫). */
 static size_t
-top_len(const char *path)
+parent_len(const char *path)
 {
-    const char *gt = strchr(path, '>');
-    return gt ? (size_t) (gt - path) : strlen(path);
+    const char *gt = strrchr(path, '>');
+    return gt ? (size_t) (gt - path) : 0;
 }
 
 bool
@@ -282,14 +283,40 @@ tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t 
     if (!siblings)
         return false;
     const char *pa = tl_lexicon_str(lex, ea->field[0]), *pb = tl_lexicon_str(lex, eb->field[0]);
-    size_t la = top_len(pa), lb = top_len(pb);
-    return la == lb && memcmp(pa, pb, la) == 0;
+    size_t la = parent_len(pa), lb = parent_len(pb);
+    return la && la == lb && memcmp(pa, pb, la) == 0;
+}
+
+/* Whether the title opens with 【X】 and X is no brand the lexicons know:
+ * then X is the shop's own brand (the guide's form 【品牌】...), and every
+ * known brand of the title is someone else's. */
+static bool
+leading_unknown_brand(const struct titlelint_checker *chk)
+{
+    const char *s = chk->text.norm;
+    size_t at = 0;
+
+    while (at < chk->text.norm_len && s[at] == ' ')
+        at++;
+    if (strncmp(s + at, "【", 3) != 0)
+        return false;
+    const char *close = strstr(s + at + 3, "】");
+    if (!close || close == s + at + 3)
+        return false;
+    size_t start = at + 3, end = (size_t) (close - s);
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *h = &chk->hits[i];
+        if (h->kind == TL_KIND_BRAND && tl_live(h) && h->start >= start && h->end <= end)
+            return false;
+    }
+    return true;
 }
 
 void
 tl_parse_title(struct titlelint_checker *chk, const char *category)
 {
     struct tl_parse *p = &chk->parse;
+    bool leading_unknown = leading_unknown_brand(chk);
 
     *p = (struct tl_parse){
         .context_category = resolve_category(chk, category),
@@ -320,7 +347,7 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
             /* A compatible device's brand is its model (适用苹果15). */
             if (tl_brand_is_compat(chk, h))
                 p->attr_kinds |= TL_MASK(TL_ATTR_MODEL);
-            else if (!p->has_own_brand && p->inferred_own_hit < 0 &&
+            else if (!p->has_own_brand && !leading_unknown && p->inferred_own_hit < 0 &&
                      h->variant == TL_VARIANT_NONE &&
                      !tl_marker_after(chk, h, TL_MASK(TL_MARKER_RIDING)) &&
                      !tl_marker_before(chk, h, TL_MASK(TL_MARKER_RIDING)))

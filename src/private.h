@@ -68,7 +68,9 @@ struct tl_parse {
     uint32_t attr_kinds;        /* bit per enum tl_attr_kind found */
     bool has_set;               /* 套装 整套 N件套 ...: one product of several goods */
     bool has_own_brand;         /* own brands are known (context or config) */
-    int32_t inferred_own_hit;   /* without one: the first brand, taken as own */
+    int32_t inferred_own_hit;   /* without one: the first brand, taken as own,
+                                 * unless the title opens with 【X】 of a brand
+                                 * the lexicons do not know */
 };
 
 struct titlelint_diagnostic {
@@ -187,8 +189,7 @@ bool tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h,
  * inside a brand or person name, not inside a longer category word. */
 bool tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h);
 /* Two leaves are one product: the same, an accessory of the other, or
- * (with @siblings) under one top-level category: 针织开衫 毛衣外套 is one
- * garment, 台灯 手机支架 is two products. */
+ * (with @siblings) leaves of one parent (服饰内衣>女装). */
 bool tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t b,
                            bool siblings);
 

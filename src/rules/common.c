@@ -29,6 +29,15 @@ marker_fits(const struct titlelint_checker *chk, const struct tl_hit *h,
     return s == side || s == TL_SIDE_EITHER;
 }
 
+static bool
+hit_starts_at(const struct titlelint_checker *chk, size_t at)
+{
+    for (size_t i = 0; i < chk->n_hits; i++)
+        if (chk->hits[i].start == at && tl_live(&chk->hits[i]))
+            return true;
+    return false;
+}
+
 /* A marker after the name, across at most a few category and attribute
  * words (王薇薇 婚纱 平替). */
 const struct tl_hit *
@@ -36,6 +45,7 @@ tl_marker_after(const struct titlelint_checker *chk, const struct tl_hit *name,
                 unsigned types)
 {
     size_t at = skip_spaces_forward(&chk->text, name->end);
+    bool unknown_used = false;
 
     for (int step = 0; step < 4; step++) {
         const struct tl_hit *bridge = NULL;
@@ -49,9 +59,22 @@ tl_marker_after(const struct titlelint_checker *chk, const struct tl_hit *name,
                 (!bridge || h->end > bridge->end))
                 bridge = h;
         }
-        if (!bridge)
+        if (bridge) {
+            at = skip_spaces_forward(&chk->text, bridge->end);
+            continue;
+        }
+        /* A product nickname no lexicon knows (雅诗兰黛小棕瓶平替): up to
+         * four Chinese characters, once, when nothing matched there. */
+        size_t run = 0, end = at;
+        while (run < 4 && end + 3 <= chk->text.norm_len &&
+               (uint8_t) chk->text.norm[end] >= 0xE0 && !hit_starts_at(chk, end)) {
+            end += 3;
+            run++;
+        }
+        if (run == 0 || unknown_used)
             return NULL;
-        at = skip_spaces_forward(&chk->text, bridge->end);
+        unknown_used = true;
+        at = skip_spaces_forward(&chk->text, end);
     }
     return NULL;
 }

@@ -184,6 +184,18 @@ tl_check_irrelevant_symbols(struct titlelint_checker *chk, const struct titlelin
 
     /* Runs of punctuation (!!!, ？？, ~~~, !?), and decorative marks. */
     for (size_t i = 0; i < n;) {
+        /* A bracket doubled, (( or )), decorates; a single one encloses. */
+        if ((cps[i].c == '(' || cps[i].c == ')') && i + 1 < n && cps[i + 1].c == cps[i].c) {
+            size_t j = i + 1;
+            while (j < n && cps[j].c == cps[i].c)
+                j++;
+            tl_orig_text(chk, cps[i].start, cps[j - 1].end, span, sizeof(span));
+            tl_diag_add(chk, rule, cps[i].start, cps[j - 1].end, NULL,
+                        TL_MSG(chk, "与商品无关的符号“%s”", "a symbol with no product meaning: “%s”"),
+                        span);
+            i = j;
+            continue;
+        }
         if (!punct(cps[i].c)) {
             i++;
             continue;

@@ -41,6 +41,10 @@ tl_check_brand_riding(struct titlelint_checker *chk, const struct titlelint_rule
         if (name->kind != TL_KIND_BRAND || !tl_live(name) ||
             tl_is_own_brand(chk, name->entry) || tl_is_authorized(chk, name->entry))
             continue;
+        /* 马丁 in 马丁靴 or 博士 in 马汀博士: part of a longer word. */
+        if (tl_hit_covered(chk, name, TL_MASK(TL_KIND_CATEGORY) | TL_MASK(TL_KIND_ATTRIBUTE) |
+                                      TL_MASK(TL_KIND_BRAND), true))
+            continue;
         /* 适用苹果 / 兼容戴森: honest compatibility, not riding. */
         if (tl_marker_before(chk, name, TL_MASK(TL_MARKER_COMPAT)))
             continue;
@@ -53,12 +57,12 @@ tl_check_brand_riding(struct titlelint_checker *chk, const struct titlelint_rule
         if (m) {
             ns = name->start < m->start ? name->start : m->start;
             ne = name->end > m->end ? name->end : m->end;
-        } else if ((int32_t) name->entry == inferred || name->variant != TL_VARIANT_NONE ||
+        } else if ((int32_t) name->entry == inferred ||
                    same_span_as(chk, name, TL_KIND_CATEGORY) ||
                    same_span_as(chk, name, TL_KIND_PERSON)) {
-            /* The product's own brand as inferred; a disguised name (that
-             * is evasion's to report); a word that is also a category
-             * (苹果 the fruit) or a person. */
+            /* The product's own brand as inferred; a word that is also a
+             * category (苹果 the fruit) or a person.  A disguised name is
+             * never the shop's own: it is reported here and by evasion. */
             continue;
         }
         /* One diagnostic per span, whichever entries share it. */
@@ -133,16 +137,7 @@ tl_check_hotword_riding(struct titlelint_checker *chk, const struct titlelint_ru
         if (!tl_live(h))
             continue;
         if (h->kind == TL_KIND_HOTWORD) {
-            /* 平替 in 雅诗兰黛平替 is the riding phrase's, reported there. */
-            bool riding = false;
-            for (size_t k = 0; k < chk->n_diags && !riding; k++) {
-                const struct titlelint_diagnostic *d = &chk->diags[k];
-                riding = (d->rule == titlelint_rule_find("brand-riding") ||
-                          d->rule == titlelint_rule_find("celebrity-riding")) &&
-                         d->nstart < h->end && h->start < d->nend;
-            }
-            if (riding)
-                continue;
+            /* 平替 is a hot word of its own, also when it rides a name. */
             const char *canon = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
             tl_orig_text(chk, h->start, h->end, span, sizeof(span));
             tl_diag_add(chk, rule, h->start, h->end, canon,

@@ -102,11 +102,15 @@ piled_synonyms(struct titlelint_checker *chk, const struct titlelint_rule *rule)
             if (!same)
                 continue;
             done[k] = true;
+            /* Distinct words only: the same word again, or a word that
+             * overlaps one already counted (S925 in S925银), is not one
+             * more synonym.  Hits come longest first at each position. */
             bool dup = false;
             for (size_t m = 0; m < n && !dup; m++)
-                dup = members[m]->end - members[m]->start == b->end - b->start &&
-                      memcmp(chk->text.norm + members[m]->start, chk->text.norm + b->start,
-                             b->end - b->start) == 0;
+                dup = (members[m]->start < b->end && b->start < members[m]->end) ||
+                      (members[m]->end - members[m]->start == b->end - b->start &&
+                       memcmp(chk->text.norm + members[m]->start, chk->text.norm + b->start,
+                              b->end - b->start) == 0);
             if (!dup)
                 members[n++] = b;
         }
