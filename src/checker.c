@@ -70,6 +70,10 @@ titlelint_checker_destroy(struct titlelint_checker *chk)
     strbuf_finish(&chk->strings);
     strbuf_finish(&chk->fold);
     strbuf_finish(&chk->context_brand);
+    strbuf_finish(&chk->suggestion);
+    strbuf_finish(&chk->sugg_missing);
+    strbuf_finish(&chk->sugg_template);
+    titlelint_checker_destroy(chk->verifier);
     free(chk->fold_start);
     free(chk->fold_end);
     free(chk->fold_flags);
@@ -309,6 +313,17 @@ tl_entry_set_has(const struct tl_entry_set *set, uint32_t entry)
         if (set->ids[i] == entry)
             return true;
     return false;
+}
+
+bool
+tl_entry_set_add(struct tl_entry_set *set, uint32_t entry)
+{
+    if (tl_entry_set_has(set, entry))
+        return true;
+    if (!grow_array(&set->ids, &set->cap, set->n + 1, sizeof(uint32_t)))
+        return false;
+    set->ids[set->n++] = entry;
+    return true;
 }
 
 bool
@@ -554,6 +569,7 @@ reset(struct titlelint_checker *chk)
     chk->n_hits = chk->n_spans = chk->n_tokens = chk->own.n = chk->n_diags = 0;
     strbuf_reset(&chk->strings);
     chk->oom = false;
+    chk->suggested = false;
 }
 
 TITLELINT_EXPORT enum titlelint_status

@@ -21,7 +21,7 @@ static const char *const person_types[] = {
     "film", "cartoon", "game", "museum", "character", NULL
 };
 static const char *const marker_types[] = {
-    "riding", "endorse", "compat", "generic", "set", NULL
+    "riding", "endorse", "compat", "generic", "set", "offer", NULL
 };
 static const char *const marker_sides[] = { "after", "before", "either", NULL };
 static const char *const hotword_types[] = { "platform", "trend", NULL };

@@ -102,9 +102,10 @@ tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h, unsi
 bool
 tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
+    /* 图书 in 图书馆 (a scenario) or 芝士 in 芝士味 (a flavour) names no goods */
     return h->kind == TL_KIND_CATEGORY && tl_live(h) &&
            !tl_hit_covered(chk, h, TL_MASK(TL_KIND_BRAND) | TL_MASK(TL_KIND_PERSON), false) &&
-           !tl_hit_covered(chk, h, TL_MASK(TL_KIND_CATEGORY), true);
+           !tl_hit_covered(chk, h, TL_MASK(TL_KIND_CATEGORY) | TL_MASK(TL_KIND_ATTRIBUTE), true);
 }
 
 static bool
@@ -291,7 +292,7 @@ tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t 
  * then X is the shop's own brand (the guide's form 【品牌】...), and every
  * known brand of the title is someone else's. */
 static bool
-leading_unknown_brand(const struct titlelint_checker *chk)
+leading_unknown_brand(const struct titlelint_checker *chk, uint32_t *lstart, uint32_t *lend)
 {
     const char *s = chk->text.norm;
     size_t at = 0;
@@ -304,11 +305,15 @@ leading_unknown_brand(const struct titlelint_checker *chk)
     if (!close || close == s + at + 3)
         return false;
     size_t start = at + 3, end = (size_t) (close - s);
+    /* Any lexicon word inside (a known brand, 包邮, 新款, 500ml) and X is
+     * no unknown brand. */
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *h = &chk->hits[i];
-        if (h->kind == TL_KIND_BRAND && tl_live(h) && h->start >= start && h->end <= end)
+        if (tl_live(h) && h->start < end && start < h->end)
             return false;
     }
+    *lstart = (uint32_t) start;
+    *lend = (uint32_t) end;
     return true;
 }
 
@@ -316,7 +321,6 @@ void
 tl_parse_title(struct titlelint_checker *chk, const char *category)
 {
     struct tl_parse *p = &chk->parse;
-    bool leading_unknown = leading_unknown_brand(chk);
 
     *p = (struct tl_parse){
         .context_category = resolve_category(chk, category),
@@ -325,6 +329,7 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
         .inferred_own_hit = -1,
         .has_own_brand = chk->own.n > 0 || chk->cfg_own.n > 0,
     };
+    bool leading_unknown = leading_unknown_brand(chk, &p->leading_start, &p->leading_end);
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *h = &chk->hits[i];
         if (!tl_live(h))
@@ -365,6 +370,14 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
             break;
         }
     }
-    if (p->context_category >= 0)
+    if (p->context_category >= 0) {
+        /* The product is what the context says; its word in the title is
+         * the last one naming that category, if any. */
         p->core_category = p->context_category;
+        p->core_hit = -1;
+        for (size_t i = 0; i < chk->n_hits; i++)
+            if (chk->hits[i].entry == (uint32_t) p->context_category &&
+                tl_is_category_word(chk, &chk->hits[i]))
+                p->core_hit = (int32_t) i;
+    }
 }

@@ -71,6 +71,7 @@ struct tl_parse {
     int32_t inferred_own_hit;   /* without one: the first brand, taken as own,
                                  * unless the title opens with 【X】 of a brand
                                  * the lexicons do not know */
+    uint32_t leading_start, leading_end; /* that X (normalized bytes), if any */
 };
 
 struct titlelint_diagnostic {
@@ -107,6 +108,12 @@ struct titlelint_checker {
     size_t min_valid_chars, max_chars;
     char examples[TL_ATTR_COUNT][96];    /* a few terms of each attribute kind */
     struct tl_parse parse;
+
+    /* the suggestion of the last title, built on demand (suggest.c) */
+    bool suggested, has_suggestion;
+    struct strbuf suggestion, sugg_missing, sugg_template;
+    size_t n_missing;
+    struct titlelint_checker *verifier;  /* lints suggestions; made on demand */
     struct titlelint_diagnostic *diags;
     size_t n_diags, cap_diags;
     struct strbuf strings;               /* messages and texts of diags */
@@ -157,6 +164,7 @@ tl_hit_entry(const struct titlelint_checker *chk, const struct tl_hit *hit)
 }
 
 bool tl_entry_set_has(const struct tl_entry_set *set, uint32_t entry);
+bool tl_entry_set_add(struct tl_entry_set *set, uint32_t entry);
 bool tl_is_own_brand(const struct titlelint_checker *chk, uint32_t entry);
 bool tl_is_authorized(const struct titlelint_checker *chk, uint32_t entry);
 
@@ -199,6 +207,18 @@ bool tl_push_hit(struct titlelint_checker *chk, const struct tl_term *term,
 /* Whole-word rule of Latin terms over [start, end) of @s. */
 bool tl_word_edges_ok(const char *s, size_t len, size_t start, size_t end);
 bool tl_is_latin_letter(int32_t c);
+
+/* rules/format.c: whether the product API accepts character @c. */
+bool tl_char_accepted(int32_t c);
+
+/* rules/category.c: the groups of required attribute kinds (bit per enum
+ * tl_attr_kind, any one satisfies a group) the core category lacks. */
+size_t tl_missing_groups(const struct titlelint_checker *chk, uint32_t *groups, size_t max);
+/* "材质（如 纯棉、针织）或款式风格（如 …）" for a group, in the checker's language. */
+void tl_describe_group(const struct titlelint_checker *chk, uint32_t kinds, char *out,
+                       size_t size);
+/* "材质" or "material". */
+const char *tl_kind_label(const struct titlelint_checker *chk, int kind);
 
 /* rules/evasion.c: matches of disguised names with separators or look-alike
  * letters, added to the hits before the rules run. */

@@ -83,8 +83,26 @@ severity_color(enum titlelint_severity s)
     }
 }
 
+/* The suggestion lines under a title that has findings. */
 static bool
-write_text(const struct titlelint_checker *chk, enum titlelint_report_flags flags,
+write_suggestion(struct titlelint_checker *chk, bool color, struct strbuf *sb)
+{
+    const char *s = titlelint_suggest(chk), *t = titlelint_suggestion_get_template(chk);
+    const char *green = color ? "\033[32m" : "", *reset = color ? "\033[0m" : "";
+    bool ok = true;
+
+    if (s && (strlen(s) != chk->text.orig_len || memcmp(s, chk->text.orig, chk->text.orig_len)))
+        ok &= strbuf_printf(sb, "    suggestion: %s%s%s\n", green, s, reset);
+    for (size_t i = 0; i < titlelint_suggestion_get_missing_count(chk); i++)
+        ok &= strbuf_printf(sb, "%s%s\n", i ? "             " : "    missing:    ",
+                            titlelint_suggestion_get_missing(chk, i));
+    if ((!s || titlelint_suggestion_get_missing_count(chk)) && t)
+        ok &= strbuf_printf(sb, "    template:   %s\n", t);
+    return ok;
+}
+
+static bool
+write_text(struct titlelint_checker *chk, enum titlelint_report_flags flags,
            const char *file, size_t line, struct strbuf *sb)
 {
     bool color = flags & TITLELINT_REPORT_COLOR;
@@ -110,6 +128,8 @@ write_text(const struct titlelint_checker *chk, enum titlelint_report_flags flag
         strbuf_finish(&title);
         strbuf_finish(&caret);
     }
+    if ((flags & TITLELINT_REPORT_SUGGEST) && chk->n_diags)
+        ok &= write_suggestion(chk, color, sb);
     return ok;
 }
 
@@ -142,7 +162,7 @@ json_title(const struct tl_text *t)
 }
 
 static const char *const marker_type_names[] = {
-    "riding", "endorse", "compat", "generic", "set",
+    "riding", "endorse", "compat", "generic", "set", "offer",
 };
 
 static json_t *
@@ -246,19 +266,26 @@ build_parsed(const struct titlelint_checker *chk)
 }
 
 static json_t *
-build_json(const struct titlelint_checker *chk, const char *file, size_t line)
+build_json(struct titlelint_checker *chk, const char *file, size_t line)
 {
     json_t *diags = json_array();
     /* A title that could not be read has no parse. */
     bool parsed = chk->text.norm_len > 0 || chk->text.n_chars == 0;
     for (size_t i = 0; i < chk->n_diags; i++)
         parsed &= strcmp(chk->diags[i].rule->code, "TL001") != 0;
-    json_t *root = json_pack("{s:o, s:o, s:o*, s:o, s:o}",
+    json_t *missing = json_array();
+    const char *suggestion = titlelint_suggest(chk), *template = titlelint_suggestion_get_template(chk);
+    for (size_t i = 0; i < titlelint_suggestion_get_missing_count(chk); i++)
+        json_array_append_new(missing, json_string(titlelint_suggestion_get_missing(chk, i)));
+    json_t *root = json_pack("{s:o, s:o, s:o*, s:o, s:o, s:o, s:o, s:o}",
                              "file", file ? json_string(file) : json_null(),
                              "line", line ? json_integer((json_int_t) line) : json_null(),
                              "title", json_title(&chk->text),
                              "diagnostics", diags,
-                             "parsed", parsed ? build_parsed(chk) : json_null());
+                             "parsed", parsed ? build_parsed(chk) : json_null(),
+                             "suggestion", suggestion ? json_string(suggestion) : json_null(),
+                             "missing", missing,
+                             "template", template ? json_string(template) : json_null());
     if (!root)
         return NULL;
     for (size_t i = 0; i < chk->n_diags; i++) {
@@ -287,7 +314,7 @@ append_cb(const char *buffer, size_t size, void *data)
 }
 
 TITLELINT_EXPORT enum titlelint_status
-titlelint_checker_write_report(const struct titlelint_checker *chk,
+titlelint_checker_write_report(struct titlelint_checker *chk,
                                enum titlelint_format format,
                                enum titlelint_report_flags flags,
                                const char *file, size_t line,

@@ -353,6 +353,47 @@ titlelint_diagnostic_get_span(const struct titlelint_diagnostic *diag,
                               struct titlelint_position *end);
 
 /* ------------------------------------------------------------------------ */
+/* Suggestions                                                               */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * The suggested title for the last check, in the form the title guide
+ * recommends: 【brand】 core category, material, function, style, season,
+ * other details, spec, compatible model, then after one space scenario and
+ * crowd (titlelint(1), SUGGESTIONS).  It is made only of words of the
+ * title and of its context (brand, category), never of an invented fact,
+ * and leaves out everything a rule flagged.  A title with nothing to
+ * remove is its own suggestion.
+ *
+ * Returns a string owned by the checker, valid until its next check, or
+ * NULL when no title free of errors can be made without inventing (no
+ * category word, too few characters) or the title could not be read; then
+ * the missing kinds and the template say what to add.
+ */
+TITLELINT_EXPORT const char *
+titlelint_suggest(struct titlelint_checker *checker);
+
+/** The number of attribute kinds the last title lacks (see missing-attributes). */
+TITLELINT_EXPORT size_t
+titlelint_suggestion_get_missing_count(struct titlelint_checker *checker);
+
+/**
+ * The @index-th missing kind with examples, e.g. "材质（如 纯棉、针织）",
+ * in the checker's language (owned by the checker, valid until its next
+ * check); NULL when out of range.
+ */
+TITLELINT_EXPORT const char *
+titlelint_suggestion_get_missing(struct titlelint_checker *checker, size_t index);
+
+/**
+ * A template of the suggested form with the missing parts in brackets,
+ * e.g. "【品牌】连衣裙【材质】【场景/人群】" (owned by the checker, valid until
+ * its next check); NULL when the title could not be read.
+ */
+TITLELINT_EXPORT const char *
+titlelint_suggestion_get_template(struct titlelint_checker *checker);
+
+/* ------------------------------------------------------------------------ */
 /* Reports                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -364,7 +405,8 @@ enum titlelint_format {
 
 enum titlelint_report_flags {
     TITLELINT_REPORT_NO_FLAGS = 0,
-    TITLELINT_REPORT_COLOR = 1 << 0,  /* ANSI colour in text output */
+    TITLELINT_REPORT_COLOR = 1 << 0,    /* ANSI colour in text output */
+    TITLELINT_REPORT_SUGGEST = 1 << 1,  /* text output: the suggestion lines */
 };
 
 /** Receives output bytes; returns 0, or -1 to stop (e.g. write error). */
@@ -373,12 +415,14 @@ typedef int (*titlelint_write_fn)(void *userdata, const char *data, size_t len);
 /**
  * Writes the last check's report for the title at @file:@line (either may
  * be NULL/0 when unknown; @file is only printed).  Text output writes
- * nothing for a clean title; JSON forms write an object for every title.
+ * nothing for a clean title (with TITLELINT_REPORT_SUGGEST, the suggestion
+ * lines under a title that has findings); JSON forms write an object for
+ * every title, with its suggestion.
  * The schema is documented in titlelint(1).  Returns TITLELINT_OK,
  * TITLELINT_ERROR_NOMEM, or TITLELINT_ERROR_IO when @write failed.
  */
 TITLELINT_EXPORT enum titlelint_status
-titlelint_checker_write_report(const struct titlelint_checker *checker,
+titlelint_checker_write_report(struct titlelint_checker *checker,
                                enum titlelint_format format,
                                enum titlelint_report_flags flags,
                                const char *file, size_t line,

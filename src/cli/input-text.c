@@ -24,11 +24,17 @@ line_reader_next(struct line_reader *lr, const char **line)
     if (lr->lineno == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
         n -= 3;
+        lr->bom = true;
     }
-    if (n > 0 && p[n - 1] == '\n')
+    lr->ending = "";
+    if (n > 0 && p[n - 1] == '\n') {
         n--;
-    if (n > 0 && p[n - 1] == '\r')
-        n--;
+        lr->ending = "\n";
+        if (n > 0 && p[n - 1] == '\r') {
+            n--;
+            lr->ending = "\r\n";
+        }
+    }
     *line = p;
     return n;
 }

@@ -2,6 +2,7 @@
 #ifndef TL_CLI_INPUT_TEXT_H
 #define TL_CLI_INPUT_TEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -10,6 +11,8 @@ struct line_reader {
     char *buf;
     size_t cap;
     size_t lineno;      /* number of the line last read, 1-based */
+    bool bom;           /* the file started with a UTF-8 byte order mark */
+    const char *ending; /* the last line's end as read: "\n", "\r\n" or "" */
 };
 
 void line_reader_init(struct line_reader *lr, FILE *f);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <titlelint/titlelint.h>
@@ -40,6 +41,9 @@ struct options {
     int color;              /* -1 auto, 0 never, 1 always */
     bool exit_zero;
     bool statistics;
+    bool suggest;
+    bool fix, diff;
+    const char *output;     /* -o FILE with --fix */
     bool no_default_lexicons;
 };
 
@@ -53,6 +57,7 @@ struct run {
     size_t empty_lines;
     enum titlelint_severity max_severity;
     bool trouble;           /* an input could not be read: exit 2 */
+    size_t fixed;           /* titles rewritten by --fix or --diff */
     bool json_started;      /* an object was written to the JSON array */
 };
 
@@ -80,6 +85,13 @@ static const char usage_text[] =
     "      --color[=WHEN]      colour text output: always (default WHEN), never,\n"
     "                          auto (the default: only when stdout is a terminal)\n"
     "      --statistics        print the count of findings per rule at the end\n"
+    "      --suggest           text output: a suggested title under each title with\n"
+    "                          findings (JSON output always carries it)\n"
+    "Fixing:\n"
+    "      --fix               replace each title that has a suggestion by it, in\n"
+    "                          place (atomically) or into -o FILE\n"
+    "  -o, --output FILE       with --fix and one input FILE: write the result here\n"
+    "      --diff              print a unified diff of what --fix would change\n"
     "Exit status:\n"
     "      --fail-level LEVEL  exit 1 when a finding is at LEVEL or above:\n"
     "                          error (default), warning or info\n"
@@ -286,9 +298,9 @@ load_config(struct config *cfg, struct options *opt, int argc, char **argv)
     return true;
 }
 
-static void
-lint_one(struct run *run, const char *file, size_t line, const char *title,
-         size_t len)
+/* Checks one title; false (reported) when the library failed. */
+static bool
+check_title(struct run *run, const char *file, size_t line, const char *title, size_t len)
 {
     const struct options *opt = run->opt;
     enum titlelint_status st = titlelint_checker_check(run->checker, title, len,
@@ -297,8 +309,17 @@ lint_one(struct run *run, const char *file, size_t line, const char *title,
         fprintf(stderr, "titlelint: %s:%zu: %s\n", file, line,
                 titlelint_status_to_str(st));
         run->trouble = true;
-        return;
+        return false;
     }
+    return true;
+}
+
+/* Counts and prints the findings of the title just checked. */
+static void
+report_title(struct run *run, const char *file, size_t line)
+{
+    const struct options *opt = run->opt;
+
     run->titles++;
     size_t n = titlelint_checker_get_diagnostic_count(run->checker);
     if (n)
@@ -313,15 +334,19 @@ lint_one(struct run *run, const char *file, size_t line, const char *title,
         if (titlelint_diagnostic_get_severity(d) > run->max_severity)
             run->max_severity = titlelint_diagnostic_get_severity(d);
     }
+    if (opt->diff)
+        return;   /* standard output is the diff */
 
     if (opt->format == TITLELINT_FORMAT_JSON)
         fputs(run->json_started ? ",\n" : "", stdout);
     run->json_started = true;
     bool color = opt->color > 0 || (opt->color < 0 && isatty(STDOUT_FILENO) &&
                                     !getenv("NO_COLOR"));
-    st = titlelint_checker_write_report(run->checker, opt->format,
-                                        color ? TITLELINT_REPORT_COLOR : 0,
-                                        file, line, write_stdout, NULL);
+    unsigned flags = (color ? TITLELINT_REPORT_COLOR : 0) |
+                     (opt->suggest ? TITLELINT_REPORT_SUGGEST : 0);
+    enum titlelint_status st = titlelint_checker_write_report(
+        run->checker, opt->format, (enum titlelint_report_flags) flags, file, line,
+        write_stdout, NULL);
     if (st != TITLELINT_OK) {
         fprintf(stderr, "titlelint: cannot write the report: %s\n",
                 st == TITLELINT_ERROR_IO ? strerror(errno) : titlelint_status_to_str(st));
@@ -330,33 +355,156 @@ lint_one(struct run *run, const char *file, size_t line, const char *title,
 }
 
 static void
-lint_stream(struct run *run, FILE *f, const char *name)
+lint_one(struct run *run, const char *file, size_t line, const char *title, size_t len)
+{
+    if (check_title(run, file, line, title, len))
+        report_title(run, file, line);
+}
+
+/*
+ * --fix and --diff: each line becomes its suggestion when it has one that
+ * differs; the findings printed are those of the new line.  The new text
+ * goes to @out (NULL with --diff, which prints hunks instead).
+ */
+struct fixer {
+    FILE *out;
+    const char *name;
+    size_t changed;
+};
+
+static void
+diff_hunk(struct fixer *fx, size_t line, const char *old, size_t old_len, const char *new,
+          const char *ending)
+{
+    /* git's a/ b/ prefixes for relative paths, as patch -p1 expects */
+    const char *a = fx->name[0] == '/' ? "" : "a/", *b = fx->name[0] == '/' ? "" : "b/";
+    if (fx->changed == 0)
+        printf("--- %s%s\n+++ %s%s\n", a, fx->name, b, fx->name);
+    const char *nl = *ending ? "" : "\n\\ No newline at end of file";
+    printf("@@ -%zu +%zu @@\n-%.*s%s\n+%s%s\n", line, line, (int) old_len, old, nl, new, nl);
+}
+
+static void
+lint_stream(struct run *run, FILE *f, const char *name, struct fixer *fx)
 {
     struct line_reader lr;
     const char *line;
     ssize_t len;
+    char *fixed = NULL;
 
     line_reader_init(&lr, f);
     while ((len = line_reader_next(&lr, &line)) >= 0) {
+        if (fx && fx->out) {
+            if (lr.lineno == 1 && lr.bom)
+                fputs("\xEF\xBB\xBF", fx->out);
+        }
         if (len == 0) {
             run->empty_lines++;
+            if (fx && fx->out)
+                fputs(lr.ending, fx->out);
             continue;
         }
-        lint_one(run, name, lr.lineno, line, (size_t) len);
+        if (!fx) {
+            lint_one(run, name, lr.lineno, line, (size_t) len);
+            continue;
+        }
+        if (!check_title(run, name, lr.lineno, line, (size_t) len))
+            continue;
+        const char *s = titlelint_suggest(run->checker);
+        if (s && (strlen(s) != (size_t) len || memcmp(s, line, (size_t) len) != 0)) {
+            free(fixed);
+            fixed = strdup(s);   /* the checker's copy goes with the next check */
+            if (!fixed) {
+                perror("titlelint");
+                exit(EXIT_TROUBLE);
+            }
+            if (!fx->out)
+                diff_hunk(fx, lr.lineno, line, (size_t) len, fixed, lr.ending);
+            fx->changed++;
+            if (!check_title(run, name, lr.lineno, fixed, strlen(fixed)))
+                continue;
+            line = fixed;
+            len = (ssize_t) strlen(fixed);
+        }
+        if (fx->out) {
+            fwrite(line, 1, (size_t) len, fx->out);
+            fputs(lr.ending, fx->out);
+        }
+        report_title(run, name, lr.lineno);
     }
     if (ferror(f)) {
         fprintf(stderr, "titlelint: %s:%zu: read error: %s\n", name, lr.lineno + 1,
                 strerror(errno));
         run->trouble = true;
     }
+    free(fixed);
     line_reader_finish(&lr);
+}
+
+/*
+ * Writes the fixed @path to @target (the file itself by default) through
+ * a temporary file beside it and an atomic rename: a crash never leaves a
+ * half-written catalog.
+ */
+static void
+fix_path(struct run *run, FILE *in, const char *path, const char *target)
+{
+    struct fixer fx = { .name = path };
+    char tmp[PATH_MAX];
+    int fd = -1;
+
+    if (!run->opt->diff) {
+        char dir[PATH_MAX];
+        snprintf(dir, sizeof(dir), "%s", target);
+        char *d = dirname(dir);
+        char base[PATH_MAX];
+        snprintf(base, sizeof(base), "%s", target);
+        snprintf(tmp, sizeof(tmp), "%s/.%s.titlelint-XXXXXX", d, basename(base));
+        fd = mkstemp(tmp);
+        if (fd < 0 || !(fx.out = fdopen(fd, "w"))) {
+            fprintf(stderr, "titlelint: %s: cannot write: %s\n", target, strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmp);
+            }
+            run->trouble = true;
+            return;
+        }
+        struct stat st;
+        if (fstat(fileno(in), &st) == 0)
+            fchmod(fd, st.st_mode & 07777);
+    }
+    lint_stream(run, in, path, &fx);
+    if (fx.out) {
+        bool ok = fflush(fx.out) == 0 && fsync(fileno(fx.out)) == 0;
+        ok &= fclose(fx.out) == 0;
+        if (!ok || run->trouble || rename(tmp, target) != 0) {
+            fprintf(stderr, "titlelint: %s: not written%s%s\n", target,
+                    ok && !run->trouble ? ": " : " (an error came first)",
+                    ok && !run->trouble ? strerror(errno) : "");
+            unlink(tmp);
+            run->trouble = true;
+            return;
+        }
+        if (fx.changed)
+            fprintf(stderr, "titlelint: %s: %zu %s\n", target, fx.changed,
+                    fx.changed == 1 ? "title fixed" : "titles fixed");
+    }
+    run->fixed += fx.changed;
 }
 
 static void
 lint_path(struct run *run, const char *path)
 {
+    const struct options *opt = run->opt;
+
     if (strcmp(path, "-") == 0) {
-        lint_stream(run, stdin, "<stdin>");
+        if (opt->fix || opt->diff) {
+            fprintf(stderr, "titlelint: --fix and --diff need a file, not standard input\n");
+            run->trouble = true;
+            return;
+        }
+        lint_stream(run, stdin, "<stdin>", NULL);
         return;
     }
     FILE *f = fopen(path, "re");
@@ -365,7 +513,10 @@ lint_path(struct run *run, const char *path)
         run->trouble = true;
         return;
     }
-    lint_stream(run, f, path);
+    if (opt->fix || opt->diff)
+        fix_path(run, f, path, opt->output ? opt->output : path);
+    else
+        lint_stream(run, f, path, NULL);
     fclose(f);
 }
 
@@ -429,7 +580,8 @@ push_arg(const char ***list, size_t *n, const char *arg)
 enum {
     OPT_BRAND = 256, OPT_CATEGORY, OPT_SELECT, OPT_IGNORE, OPT_FAIL_LEVEL,
     OPT_EXIT_ZERO, OPT_STATISTICS, OPT_LEXICON_DIR, OPT_LIST_RULES, OPT_EXPLAIN,
-    OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG,
+    OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG, OPT_SUGGEST,
+    OPT_FIX, OPT_DIFF,
 };
 
 static const struct option long_options[] = {
@@ -442,6 +594,10 @@ static const struct option long_options[] = {
     { "fail-level", required_argument, NULL, OPT_FAIL_LEVEL },
     { "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
     { "statistics", no_argument, NULL, OPT_STATISTICS },
+    { "suggest", no_argument, NULL, OPT_SUGGEST },
+    { "fix", no_argument, NULL, OPT_FIX },
+    { "diff", no_argument, NULL, OPT_DIFF },
+    { "output", required_argument, NULL, 'o' },
     { "lexicon-dir", required_argument, NULL, OPT_LEXICON_DIR },
     { "no-default-lexicons", no_argument, NULL, OPT_NO_DEFAULT_LEXICONS },
     { "config", required_argument, NULL, OPT_CONFIG },
@@ -530,6 +686,8 @@ lint_all(const struct options *opt, const struct config *cfg, int argc, char **a
 
     if (run.trouble)
         return EXIT_TROUBLE;
+    if (opt->diff)
+        return run.fixed ? EXIT_FINDINGS : 0;
     if (!opt->exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
         run.max_severity >= (enum titlelint_severity) opt->fail_level)
         return EXIT_FINDINGS;
@@ -549,7 +707,7 @@ main(int argc, char **argv)
     const char *explain_rule = NULL;
     int c;
 
-    while ((c = getopt_long(argc, argv, "t:f:Vh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:f:o:Vh", long_options, NULL)) != -1) {
         switch (c) {
         case 't': push_arg(&opt.titles, &opt.n_titles, optarg); break;
         case OPT_BRAND: opt.brand = optarg; break;
@@ -578,6 +736,10 @@ main(int argc, char **argv)
             break;
         case OPT_EXIT_ZERO: opt.exit_zero = true; break;
         case OPT_STATISTICS: opt.statistics = true; break;
+        case OPT_SUGGEST: opt.suggest = true; break;
+        case OPT_FIX: opt.fix = true; break;
+        case OPT_DIFF: opt.diff = true; break;
+        case 'o': opt.output = optarg; break;
         case OPT_LEXICON_DIR: push_arg(&opt.lexicon_dirs, &opt.n_lexicon_dirs, optarg); break;
         case OPT_NO_DEFAULT_LEXICONS: opt.no_default_lexicons = true; break;
         case OPT_CONFIG: opt.config_path = optarg; break;
@@ -608,6 +770,14 @@ main(int argc, char **argv)
             fprintf(stderr, "Try 'titlelint --help' for more information.\n");
             return EXIT_TROUBLE;
         }
+    }
+    if (opt.output && (!opt.fix || argc - optind != 1)) {
+        fprintf(stderr, "titlelint: -o FILE goes with --fix and exactly one input file\n");
+        return EXIT_TROUBLE;
+    }
+    if (opt.diff && opt.fix) {
+        fprintf(stderr, "titlelint: --diff shows what --fix would do: give one of them\n");
+        return EXIT_TROUBLE;
     }
     struct config cfg;
     int status = EXIT_TROUBLE;

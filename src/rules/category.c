@@ -88,51 +88,74 @@ describe_kind(const struct titlelint_checker *chk, int kind, char *out, size_t s
         snprintf(out + len, size - len, "%s", en ? kind_names[kind].en : kind_names[kind].zh);
 }
 
+size_t
+tl_missing_groups(const struct titlelint_checker *chk, uint32_t *groups, size_t max)
+{
+    const struct tl_parse *p = &chk->parse;
+    char requires[256];
+    size_t n = 0;
+
+    if (p->core_category < 0)
+        return 0;
+    const struct tl_entry *e = &chk->lex->entries[p->core_category];
+    snprintf(requires, sizeof(requires), "%s", tl_lexicon_str(chk->lex, e->field[2]));
+    /* Groups separated by ',' are all needed; '|' separates alternatives. */
+    char *save = NULL;
+    for (char *group = strtok_r(requires, ",", &save); group && n < max;
+         group = strtok_r(NULL, ",", &save)) {
+        uint32_t kinds = 0;
+        char *save2 = NULL;
+        for (char *k = strtok_r(group, "|", &save2); k; k = strtok_r(NULL, "|", &save2)) {
+            int kind = tl_attr_kind_from_name(k);
+            if (kind >= 0)
+                kinds |= TL_MASK(kind);
+        }
+        if (kinds && !(kinds & p->attr_kinds))
+            groups[n++] = kinds;
+    }
+    return n;
+}
+
+void
+tl_describe_group(const struct titlelint_checker *chk, uint32_t kinds, char *out, size_t size)
+{
+    bool first = true;
+
+    out[0] = '\0';
+    for (int kind = 0; kind < TL_ATTR_COUNT; kind++) {
+        if (!(kinds & TL_MASK(kind)))
+            continue;
+        if (!first) {
+            size_t len = strlen(out);
+            snprintf(out + len, size - len, "%s", TL_MSG(chk, "或", " or "));
+        }
+        describe_kind(chk, kind, out, size);
+        first = false;
+    }
+}
+
+const char *
+tl_kind_label(const struct titlelint_checker *chk, int kind)
+{
+    return chk->lang == TITLELINT_LANG_EN ? kind_names[kind].en : kind_names[kind].zh;
+}
+
 void
 tl_check_missing_attributes(struct titlelint_checker *chk, const struct titlelint_rule *rule)
 {
     const struct tl_parse *p = &chk->parse;
-    char requires[256], missing[512] = "";
+    uint32_t groups[8];
+    char missing[512] = "", one[256];
+    size_t n = tl_missing_groups(chk, groups, TL_ARRAY_SIZE(groups));
 
-    if (p->core_category < 0)
+    if (!n)
         return;
-    const struct tl_entry *e = &chk->lex->entries[p->core_category];
-    snprintf(requires, sizeof(requires), "%s", tl_lexicon_str(chk->lex, e->field[2]));
-
-    /* Groups separated by ',' are all needed; '|' separates alternatives. */
-    char *save = NULL;
-    for (char *group = strtok_r(requires, ",", &save); group;
-         group = strtok_r(NULL, ",", &save)) {
-        bool ok = false;
-        char alts[128];
-        snprintf(alts, sizeof(alts), "%s", group);
-        char *save2 = NULL;
-        for (char *k = strtok_r(alts, "|", &save2); k && !ok; k = strtok_r(NULL, "|", &save2)) {
-            int kind = tl_attr_kind_from_name(k);
-            ok = kind >= 0 && (p->attr_kinds & TL_MASK(kind));
-        }
-        if (ok)
-            continue;
+    for (size_t i = 0; i < n; i++) {
         size_t len = strlen(missing);
-        if (len)
-            snprintf(missing + len, sizeof(missing) - len, "%s", TL_MSG(chk, "；", "; "));
-        snprintf(alts, sizeof(alts), "%s", group);
-        save2 = NULL;
-        int first = 1;
-        for (char *k = strtok_r(alts, "|", &save2); k; k = strtok_r(NULL, "|", &save2)) {
-            int kind = tl_attr_kind_from_name(k);
-            if (kind < 0)
-                continue;
-            if (!first) {
-                len = strlen(missing);
-                snprintf(missing + len, sizeof(missing) - len, "%s", TL_MSG(chk, "或", " or "));
-            }
-            describe_kind(chk, kind, missing, sizeof(missing));
-            first = 0;
-        }
+        tl_describe_group(chk, groups[i], one, sizeof(one));
+        snprintf(missing + len, sizeof(missing) - len, "%s%s", i ? TL_MSG(chk, "；", "; ") : "", one);
     }
-    if (!missing[0])
-        return;
+    const struct tl_entry *e = &chk->lex->entries[p->core_category];
     const char *name = tl_lexicon_str(chk->lex, e->name);
     if (p->core_hit >= 0) {
         const struct tl_hit *h = &chk->hits[p->core_hit];

@@ -58,6 +58,12 @@ is_digit(UChar32 c)
     return u_isdigit(c);
 }
 
+bool
+tl_char_accepted(int32_t c)
+{
+    return is_han(c) || is_latin(c) || is_digit(c) || accepted_symbol(c);
+}
+
 static UChar32
 char_at(const struct tl_text *t, size_t i)
 {

@@ -137,7 +137,10 @@ tl_check_hotword_riding(struct titlelint_checker *chk, const struct titlelint_ru
         if (!tl_live(h))
             continue;
         if (h->kind == TL_KIND_HOTWORD) {
-            /* 平替 is a hot word of its own, also when it rides a name. */
+            /* 平替 is a hot word of its own, also when it rides a name;
+             * 抖音 inside 抖音同款 is the same finding. */
+            if (tl_hit_covered(chk, h, TL_MASK(TL_KIND_HOTWORD), true))
+                continue;
             const char *canon = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
             tl_orig_text(chk, h->start, h->end, span, sizeof(span));
             tl_diag_add(chk, rule, h->start, h->end, canon,
