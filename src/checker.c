@@ -658,6 +658,32 @@ nomem:
     return TITLELINT_ERROR_NOMEM;
 }
 
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_set_invalid(struct titlelint_checker *chk, const char *title, size_t len,
+                              const char *message)
+{
+    if (!chk || !message || (!title && len))
+        return TITLELINT_ERROR_INVALID_ARG;
+    reset(chk);
+    chk->text.orig = title ? title : "";
+    chk->text.orig_len = len;
+    chk->text.n_chars = 0;
+    chk->text.norm_len = 0;
+    struct titlelint_diagnostic *d = new_diag(chk, titlelint_rule_find("invalid-input"));
+    if (d) {
+        d->text = store_string(chk, "", 0);
+        d->canonical = d->text;
+        d->message = (uint32_t) chk->strings.len;
+        if (!strbuf_append(&chk->strings, message, strlen(message) + 1))
+            chk->oom = true;
+    }
+    if (chk->oom) {
+        reset(chk);
+        return TITLELINT_ERROR_NOMEM;
+    }
+    return TITLELINT_OK;
+}
+
 TITLELINT_EXPORT size_t
 titlelint_checker_get_diagnostic_count(const struct titlelint_checker *chk)
 {

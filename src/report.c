@@ -266,7 +266,8 @@ build_parsed(const struct titlelint_checker *chk)
 }
 
 static json_t *
-build_json(struct titlelint_checker *chk, const char *file, size_t line)
+build_json(struct titlelint_checker *chk, const char *file, size_t line, bool row,
+           const char *id)
 {
     json_t *diags = json_array();
     /* A title that could not be read has no parse. */
@@ -279,7 +280,8 @@ build_json(struct titlelint_checker *chk, const char *file, size_t line)
         json_array_append_new(missing, json_string(titlelint_suggestion_get_missing(chk, i)));
     json_t *root = json_pack("{s:o, s:o, s:o*, s:o, s:o, s:o, s:o, s:o}",
                              "file", file ? json_string(file) : json_null(),
-                             "line", line ? json_integer((json_int_t) line) : json_null(),
+                             row ? "row" : "line",
+                             line ? json_integer((json_int_t) line) : json_null(),
                              "title", json_title(&chk->text),
                              "diagnostics", diags,
                              "parsed", parsed ? build_parsed(chk) : json_null(),
@@ -288,6 +290,10 @@ build_json(struct titlelint_checker *chk, const char *file, size_t line)
                              "template", template ? json_string(template) : json_null());
     if (!root)
         return NULL;
+    if (row && json_object_set_new(root, "id", id ? json_string(id) : json_null())) {
+        json_decref(root);
+        return NULL;
+    }
     for (size_t i = 0; i < chk->n_diags; i++) {
         const struct titlelint_diagnostic *d = &chk->diags[i];
         json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
@@ -313,12 +319,10 @@ append_cb(const char *buffer, size_t size, void *data)
     return strbuf_append(data, buffer, size) ? 0 : -1;
 }
 
-TITLELINT_EXPORT enum titlelint_status
-titlelint_checker_write_report(struct titlelint_checker *chk,
-                               enum titlelint_format format,
-                               enum titlelint_report_flags flags,
-                               const char *file, size_t line,
-                               titlelint_write_fn write, void *userdata)
+static enum titlelint_status
+write_report(struct titlelint_checker *chk, enum titlelint_format format,
+             enum titlelint_report_flags flags, const char *file, size_t line, bool row,
+             const char *id, titlelint_write_fn write, void *userdata)
 {
     struct strbuf sb = { 0 };
     bool ok;
@@ -328,7 +332,7 @@ titlelint_checker_write_report(struct titlelint_checker *chk,
     if (format == TITLELINT_FORMAT_TEXT) {
         ok = write_text(chk, flags, file, line, &sb);
     } else {
-        json_t *j = build_json(chk, file, line);
+        json_t *j = build_json(chk, file, line, row, id);
         size_t flags_json = format == TITLELINT_FORMAT_JSON ? JSON_INDENT(2)
                                                             : JSON_COMPACT;
         ok = j && json_dump_callback(j, append_cb, &sb, flags_json) == 0;
@@ -343,4 +347,22 @@ titlelint_checker_write_report(struct titlelint_checker *chk,
         st = TITLELINT_ERROR_IO;
     strbuf_finish(&sb);
     return st;
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_write_report(struct titlelint_checker *chk, enum titlelint_format format,
+                               enum titlelint_report_flags flags, const char *file,
+                               size_t line, titlelint_write_fn write, void *userdata)
+{
+    return write_report(chk, format, flags, file, line, false, NULL, write, userdata);
+}
+
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_write_row_report(struct titlelint_checker *chk,
+                                   enum titlelint_format format,
+                                   enum titlelint_report_flags flags, const char *file,
+                                   size_t row, const char *id, titlelint_write_fn write,
+                                   void *userdata)
+{
+    return write_report(chk, format, flags, file, row, true, id, write, userdata);
 }

@@ -384,8 +384,6 @@ suggest(struct titlelint_checker *chk)
     strbuf_reset(out);
     strbuf_reset(&chk->sugg_missing);
     strbuf_reset(&chk->sugg_template);
-    if (!chk->text.norm_len && chk->text.n_chars == 0 && chk->text.orig_len)
-        return;   /* unreadable (invalid input) */
     for (size_t i = 0; i < chk->n_diags; i++)
         if (strcmp(chk->diags[i].rule->code, "TL001") == 0)
             return;

@@ -297,6 +297,18 @@ titlelint_checker_check(struct titlelint_checker *checker,
                         const char *title, size_t len,
                         const char *brand, const char *category);
 
+/**
+ * Records @title (@len bytes, may be empty) as input that could not be
+ * checked, for a reason only the front end knows (a CSV row with too many
+ * cells, an empty title cell): the checker then holds one invalid-input
+ * diagnostic with @message (copied) over the whole title, as if
+ * titlelint_checker_check() had found it, so reports treat it alike.
+ * Returns TITLELINT_OK or TITLELINT_ERROR_NOMEM.
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_set_invalid(struct titlelint_checker *checker, const char *title,
+                              size_t len, const char *message);
+
 /** Number of diagnostics of the last check, in order of position. */
 TITLELINT_EXPORT size_t
 titlelint_checker_get_diagnostic_count(const struct titlelint_checker *checker);
@@ -427,6 +439,18 @@ titlelint_checker_write_report(struct titlelint_checker *checker,
                                enum titlelint_report_flags flags,
                                const char *file, size_t line,
                                titlelint_write_fn write, void *userdata);
+
+/**
+ * The same for a row of a table (a CSV export): text output names
+ * FILE:ROW:COLUMN, JSON carries "row" and "id" (the product's id, may be
+ * NULL) instead of "line".
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_write_row_report(struct titlelint_checker *checker,
+                                   enum titlelint_format format,
+                                   enum titlelint_report_flags flags,
+                                   const char *file, size_t row, const char *id,
+                                   titlelint_write_fn write, void *userdata);
 
 /** The library version, e.g. "0.1.0" (static string). */
 TITLELINT_EXPORT const char *

@@ -6,16 +6,16 @@
 #include "input-text.h"
 
 void
-line_reader_init(struct line_reader *lr, FILE *f)
+line_reader_init(struct line_reader *lr, struct input *in)
 {
     memset(lr, 0, sizeof(*lr));
-    lr->f = f;
+    lr->in = in;
 }
 
 ssize_t
 line_reader_next(struct line_reader *lr, const char **line)
 {
-    ssize_t n = getline(&lr->buf, &lr->cap, lr->f);
+    ssize_t n = input_getline(lr->in, &lr->buf, &lr->cap);
 
     if (n < 0)
         return -1;

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "input.h"
+
 struct line_reader {
-    FILE *f;
+    struct input *in;
     char *buf;
     size_t cap;
     size_t lineno;      /* number of the line last read, 1-based */
@@ -15,12 +17,12 @@ struct line_reader {
     const char *ending; /* the last line's end as read: "\n", "\r\n" or "" */
 };
 
-void line_reader_init(struct line_reader *lr, FILE *f);
+void line_reader_init(struct line_reader *lr, struct input *in);
 
 /*
  * Reads the next line without its "\n" or "\r\n" (and without a UTF-8 BOM
  * on the first line).  Returns its length, or -1 at end of file or on a
- * read error (check ferror(lr->f)).  The line may contain NUL bytes: use
+ * read error (then lr->in->error).  The line may contain NUL bytes: use
  * the returned length, not strlen().
  */
 ssize_t line_reader_next(struct line_reader *lr, const char **line);

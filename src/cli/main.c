@@ -1,7 +1,8 @@
 /*
- * titlelint(1): the command-line front end.  It reads titles from files,
- * stdin or -t, and prints what libtitlelint reports; it sees nothing of the
- * library but the public header.
+ * titlelint(1): the command-line front end.  It reads titles from text
+ * files, CSV/TSV exports, stdin or -t, hands them in batches to the job
+ * engine (job.c), and writes what comes back in input order.  It sees
+ * nothing of the library but the public header.
  */
 #include "config.h"
 
@@ -13,64 +14,72 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
 #include <titlelint/titlelint.h>
 
+#include "cli.h"
 #include "configfile.h"
+#include "input-csv.h"
 #include "input-text.h"
+#include "input.h"
+#include "job.h"
 
-#define EXIT_FINDINGS 1
-#define EXIT_TROUBLE 2
+#define BATCH 2048
 
-struct options {
-    const char **titles;
-    size_t n_titles;
-    const char **lexicon_dirs;
-    size_t n_lexicon_dirs;
-    const char *brand;
-    const char *category;
-    const char *select;
-    const char *ignore;
-    const char *config_path;
-    bool no_config;
-    enum titlelint_format format;
-    int fail_level;         /* enum titlelint_severity, or -1: not given */
-    int lang;               /* enum titlelint_lang, or -1: not given */
-    int color;              /* -1 auto, 0 never, 1 always */
-    bool exit_zero;
-    bool statistics;
-    bool suggest;
-    bool fix, diff;
-    const char *output;     /* -o FILE with --fix */
-    bool no_default_lexicons;
+/* How many times each offending term was reported (--statistics). */
+struct term_count {
+    char *term;
+    size_t count;
 };
 
 /* What a run saw, for the exit status and --statistics. */
 struct run {
     const struct options *opt;
-    struct titlelint_checker *checker;
-    size_t *rule_counts;
+    struct engine engine;
+    size_t rule_counts[MAX_RULES];
     size_t titles;
     size_t titles_with_findings;
+    size_t titles_with_errors, titles_with_warnings;
     size_t empty_lines;
     enum titlelint_severity max_severity;
     bool trouble;           /* an input could not be read: exit 2 */
     size_t fixed;           /* titles rewritten by --fix or --diff */
-    bool json_started;      /* an object was written to the JSON array */
+    bool json_started;      /* an object was written to the JSON array or SARIF results */
+    struct term_count *terms;
+    size_t n_terms, cap_terms;
+    /* the file being read: for --fix and --diff, and the progress line */
+    const char *file;
+    FILE *fix_out;
+    size_t fix_changed;
+    bool diff_header;
+    struct input *input;
+    off_t input_size;
+    time_t started;
+    bool progress;
 };
 
 static const char usage_text[] =
     "Usage: titlelint [OPTIONS] [FILE...]\n"
     "Lint product titles against the WeChat Store (微信小店) title guide.\n"
-    "FILE holds one title per line; with no FILE and no --title, or with -,\n"
-    "titles are read from standard input.\n"
+    "A text FILE holds one title per line; a .csv or .tsv FILE is a product\n"
+    "export, its titles found by the header.  With no FILE and no --title, or\n"
+    "with -, titles are read from standard input.\n"
     "\n"
     "Input:\n"
     "  -t, --title TEXT        lint TEXT as a title (repeatable)\n"
     "      --brand NAME        the product's own brand (never reported as riding)\n"
     "      --category NAME     the product's category, a leaf or a path (a>b>c)\n"
+    "      --input-format FMT  auto (default: by extension), text, csv or tsv\n"
+    "      --encoding ENC      utf-8 or gb18030 (default: detected)\n"
+    "      --column COL        the title column of a CSV (a name or a 1-based index)\n"
+    "      --category-column COL, --brand-column COL, --id-column COL\n"
+    "                          the other columns of a CSV\n"
+    "      --no-header         the CSV has no header row\n"
     "Rules:\n"
     "      --select RULES      only these rules (comma-separated names or codes)\n"
     "      --ignore RULES      not these rules\n"
@@ -80,16 +89,20 @@ static const char usage_text[] =
     "      --no-config         read no configuration file\n"
     "      --no-default-lexicons  load only the --lexicon-dir directories\n"
     "Output:\n"
-    "  -f, --format FORMAT     text (default), json or jsonl\n"
+    "  -f, --format FORMAT     text (default), json, jsonl, csv or sarif\n"
     "      --lang LANG         messages in zh (default) or en\n"
     "      --color[=WHEN]      colour text output: always (default WHEN), never,\n"
     "                          auto (the default: only when stdout is a terminal)\n"
-    "      --statistics        print the count of findings per rule at the end\n"
+    "      --statistics        print counts per rule and the most frequent\n"
+    "                          offending terms at the end\n"
     "      --suggest           text output: a suggested title under each title with\n"
     "                          findings (JSON output always carries it)\n"
+    "  -q, --quiet             no progress line on a terminal\n"
+    "  -j, --jobs N            lint with N threads (default: the number of cores)\n"
     "Fixing:\n"
     "      --fix               replace each title that has a suggestion by it, in\n"
-    "                          place (atomically) or into -o FILE\n"
+    "                          place (atomically) or into -o FILE; a CSV gets a\n"
+    "                          suggestion column instead\n"
     "  -o, --output FILE       with --fix and one input FILE: write the result here\n"
     "      --diff              print a unified diff of what --fix would change\n"
     "Exit status:\n"
@@ -114,19 +127,19 @@ die_usage(const char *what, const char *arg, const char *choices)
 }
 
 static void
+die_nomem(void)
+{
+    fprintf(stderr, "titlelint: out of memory\n");
+    exit(EXIT_TROUBLE);
+}
+
+static void
 log_to_stderr(void *ud, enum titlelint_log_level level, const char *message)
 {
     (void) ud;
     fprintf(stderr, "titlelint: %s%s\n",
             level == TITLELINT_LOG_ERROR ? "error: " :
             level == TITLELINT_LOG_WARNING ? "warning: " : "", message);
-}
-
-static int
-write_stdout(void *ud, const char *data, size_t len)
-{
-    (void) ud;
-    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
 }
 
 /*
@@ -193,10 +206,8 @@ apply_rule_list(struct titlelint_checker *chk, const char *list, int severity)
 {
     char *copy = strdup(list), *save = NULL;
 
-    if (!copy) {
-        perror("titlelint");
-        exit(EXIT_TROUBLE);
-    }
+    if (!copy)
+        die_nomem();
     for (char *name = strtok_r(copy, ", ", &save); name;
          name = strtok_r(NULL, ", ", &save)) {
         const struct titlelint_rule *rule = find_rule_or_die(name);
@@ -229,36 +240,48 @@ select_ignore(struct titlelint_checker *chk, const char *select, const char *ign
 }
 
 /* Names from the configuration the lexicons do not know are worth a
- * warning (a typo would silently change nothing). */
+ * warning (a typo would silently change nothing); said by the first
+ * checker only. */
 static void
 add_names(struct titlelint_checker *chk, const struct config *cfg,
-          const struct string_list *names, const char *what,
+          const struct string_list *names, const char *what, bool say,
           enum titlelint_status (*add)(struct titlelint_checker *, const char *))
 {
     for (size_t i = 0; i < names->n; i++)
-        if (add(chk, names->items[i]) == TITLELINT_ERROR_INVALID_ARG)
+        if (add(chk, names->items[i]) == TITLELINT_ERROR_INVALID_ARG && say)
             fprintf(stderr, "titlelint: warning: %s: %s '%s' is not in the lexicons\n",
                     cfg->path, what, names->items[i]);
 }
 
+struct setup {
+    const struct options *opt;
+    const struct config *cfg;
+    bool said;
+};
+
 /* The configuration file first, then the command line over it. */
 static void
-configure_checker(struct titlelint_checker *chk, const struct options *opt,
-                  const struct config *cfg)
+configure_checker(struct titlelint_checker *chk, void *arg)
 {
+    struct setup *su = arg;
+    const struct options *opt = su->opt;
+    const struct config *cfg = su->cfg;
+
     titlelint_checker_set_lang(chk, (enum titlelint_lang) opt->lang);
     select_ignore(chk, cfg->select, cfg->ignore);
     for (size_t i = 0; i < cfg->n_severities; i++)
         titlelint_checker_set_rule_severity(chk, find_rule_or_die(cfg->severities[i].rule),
                                             severity_from_str(cfg->severities[i].severity));
     select_ignore(chk, opt->select, opt->ignore);
-    add_names(chk, cfg, &cfg->own, "own brand", titlelint_checker_add_own_brand);
-    add_names(chk, cfg, &cfg->authorized, "authorized name", titlelint_checker_add_authorized);
+    add_names(chk, cfg, &cfg->own, "own brand", !su->said, titlelint_checker_add_own_brand);
+    add_names(chk, cfg, &cfg->authorized, "authorized name", !su->said,
+              titlelint_checker_add_authorized);
     for (size_t i = 0; i < cfg->allowed.n; i++)
         titlelint_checker_add_allowed_word(chk, cfg->allowed.items[i]);
     titlelint_checker_set_length_limits(chk,
         cfg->min_valid_chars >= 0 ? (size_t) cfg->min_valid_chars : 5,
         cfg->max_chars >= 0 ? (size_t) cfg->max_chars : 60);
+    su->said = true;
 }
 
 /* The configuration: --config, else the nearest .titlelint.ini above the
@@ -298,246 +321,482 @@ load_config(struct config *cfg, struct options *opt, int argc, char **argv)
     return true;
 }
 
-/* Checks one title; false (reported) when the library failed. */
-static bool
-check_title(struct run *run, const char *file, size_t line, const char *title, size_t len)
-{
-    const struct options *opt = run->opt;
-    enum titlelint_status st = titlelint_checker_check(run->checker, title, len,
-                                                       opt->brand, opt->category);
-    if (st != TITLELINT_OK) {
-        fprintf(stderr, "titlelint: %s:%zu: %s\n", file, line,
-                titlelint_status_to_str(st));
-        run->trouble = true;
-        return false;
-    }
-    return true;
-}
+/* ---- writing out a batch ----------------------------------------------- */
 
-/* Counts and prints the findings of the title just checked. */
 static void
-report_title(struct run *run, const char *file, size_t line)
+out_write(struct run *run, const char *data, size_t len)
 {
-    const struct options *opt = run->opt;
-
-    run->titles++;
-    size_t n = titlelint_checker_get_diagnostic_count(run->checker);
-    if (n)
-        run->titles_with_findings++;
-    for (size_t i = 0; i < n; i++) {
-        const struct titlelint_diagnostic *d =
-            titlelint_checker_get_diagnostic(run->checker, i);
-        size_t r = 0;
-        while (titlelint_rule_get(r) != titlelint_diagnostic_get_rule(d))
-            r++;
-        run->rule_counts[r]++;
-        if (titlelint_diagnostic_get_severity(d) > run->max_severity)
-            run->max_severity = titlelint_diagnostic_get_severity(d);
-    }
-    if (opt->diff)
-        return;   /* standard output is the diff */
-
-    if (opt->format == TITLELINT_FORMAT_JSON)
-        fputs(run->json_started ? ",\n" : "", stdout);
-    run->json_started = true;
-    bool color = opt->color > 0 || (opt->color < 0 && isatty(STDOUT_FILENO) &&
-                                    !getenv("NO_COLOR"));
-    unsigned flags = (color ? TITLELINT_REPORT_COLOR : 0) |
-                     (opt->suggest ? TITLELINT_REPORT_SUGGEST : 0);
-    enum titlelint_status st = titlelint_checker_write_report(
-        run->checker, opt->format, (enum titlelint_report_flags) flags, file, line,
-        write_stdout, NULL);
-    if (st != TITLELINT_OK) {
-        fprintf(stderr, "titlelint: cannot write the report: %s\n",
-                st == TITLELINT_ERROR_IO ? strerror(errno) : titlelint_status_to_str(st));
+    if (len && fwrite(data, 1, len, stdout) != len) {
+        fprintf(stderr, "titlelint: cannot write the report: %s\n", strerror(errno));
         exit(EXIT_TROUBLE);
     }
+    (void) run;
 }
 
 static void
-lint_one(struct run *run, const char *file, size_t line, const char *title, size_t len)
+count_term(struct run *run, const char *term)
 {
-    if (check_title(run, file, line, title, len))
-        report_title(run, file, line);
+    for (size_t i = 0; i < run->n_terms; i++)
+        if (strcmp(run->terms[i].term, term) == 0) {
+            run->terms[i].count++;
+            return;
+        }
+    if (run->n_terms == run->cap_terms) {
+        size_t cap = run->cap_terms ? run->cap_terms * 2 : 64;
+        struct term_count *t = realloc(run->terms, cap * sizeof(*t));
+        if (!t)
+            die_nomem();
+        run->terms = t;
+        run->cap_terms = cap;
+    }
+    char *copy = strdup(term);
+    if (!copy)
+        die_nomem();
+    run->terms[run->n_terms++] = (struct term_count){ copy, 1 };
 }
 
-/*
- * --fix and --diff: each line becomes its suggestion when it has one that
- * differs; the findings printed are those of the new line.  The new text
- * goes to @out (NULL with --diff, which prints hunks instead).
- */
-struct fixer {
-    FILE *out;
-    const char *name;
-    size_t changed;
-};
-
 static void
-diff_hunk(struct fixer *fx, size_t line, const char *old, size_t old_len, const char *new,
-          const char *ending)
+diff_hunk(struct run *run, const struct job *job)
 {
-    /* git's a/ b/ prefixes for relative paths, as patch -p1 expects */
-    const char *a = fx->name[0] == '/' ? "" : "a/", *b = fx->name[0] == '/' ? "" : "b/";
-    if (fx->changed == 0)
-        printf("--- %s%s\n+++ %s%s\n", a, fx->name, b, fx->name);
-    const char *nl = *ending ? "" : "\n\\ No newline at end of file";
-    printf("@@ -%zu +%zu @@\n-%.*s%s\n+%s%s\n", line, line, (int) old_len, old, nl, new, nl);
+    const char *file = run->file;
+    const char *a = file[0] == '/' ? "" : "a/", *b = file[0] == '/' ? "" : "b/";
+    const char *old = job->row ? job->raw.data : job->old_title.data;
+    size_t old_len = job->row ? job->raw.len : job->old_title.len;
+    const char *nl = job->ending && *job->ending ? "" : "\n\\ No newline at end of file";
+
+    if (!run->diff_header)
+        printf("--- %s%s\n+++ %s%s\n", a, file, b, file);
+    run->diff_header = true;
+    printf("@@ -%zu +%zu @@\n-%.*s%s\n+%.*s%s\n", job->phys_line, job->phys_line,
+           (int) old_len, old ? old : "", nl, (int) job->fixed.len,
+           job->fixed.data ? job->fixed.data : "", nl);
 }
 
+/* Lints the batch and writes it out in order. */
 static void
-lint_stream(struct run *run, FILE *f, const char *name, struct fixer *fx)
+flush_batch(struct run *run)
+{
+    struct engine *e = &run->engine;
+    const struct options *opt = run->opt;
+
+    if (!e->n_jobs)
+        return;
+    engine_run(e);
+    for (size_t i = 0; i < e->n_jobs; i++) {
+        struct job *job = &e->jobs[i];
+        if (job->failed) {
+            run->trouble = true;
+            continue;
+        }
+        run->titles++;
+        if (job->n_diags)
+            run->titles_with_findings++;
+        run->titles_with_errors += job->max_severity == TITLELINT_SEVERITY_ERROR;
+        run->titles_with_warnings += job->max_severity == TITLELINT_SEVERITY_WARNING;
+        if (job->max_severity > run->max_severity)
+            run->max_severity = job->max_severity;
+        for (size_t r = 0; r < MAX_RULES; r++)
+            run->rule_counts[r] += job->rule_hits[r];
+        if (opt->statistics)
+            for (const char *t = job->terms.data; t && t < job->terms.data + job->terms.len;
+                 t += strlen(t) + 1)
+                count_term(run, t);
+        if (job->changed) {
+            run->fixed++;
+            run->fix_changed++;
+        }
+        if (opt->diff) {
+            if (job->changed || (job->row && job->fixed.len))
+                diff_hunk(run, job);
+            continue;
+        }
+        if (run->fix_out) {
+            fwrite(job->fixed.data ? job->fixed.data : "", 1, job->fixed.len, run->fix_out);
+            fputs(job->ending ? job->ending : "\n", run->fix_out);
+        }
+        bool sep = (opt->format == OUT_JSON || opt->format == OUT_SARIF) && job->out.len;
+        if (sep && run->json_started)
+            out_write(run, ",\n", 2);
+        run->json_started |= sep;
+        out_write(run, job->out.data, job->out.len);
+    }
+    engine_clear(e);
+
+    if (run->progress && run->input) {
+        double secs = difftime(time(NULL), run->started);
+        double rate = secs > 0 ? (double) run->titles / secs : 0;
+        off_t at = ftello(run->input->f);
+        if (run->input_size > 0 && at >= 0) {
+            double frac = (double) at / (double) run->input_size;
+            double left = frac > 0 ? secs * (1 - frac) / frac : 0;
+            fprintf(stderr, "\r%s: %zu rows, %.0f rows/s, %3.0f%%, %.0fs left   ", run->file,
+                    run->titles, rate, 100 * frac, left);
+        } else {
+            fprintf(stderr, "\r%s: %zu rows, %.0f rows/s   ", run->file, run->titles, rate);
+        }
+    }
+}
+
+static struct job *
+add_job(struct run *run)
+{
+    if (run->engine.n_jobs == BATCH)
+        flush_batch(run);
+    struct job *j = engine_add(&run->engine);
+    if (!j)
+        die_nomem();
+    return j;
+}
+
+static char *
+dup_or_null(const char *s, size_t n)
+{
+    if (!n)
+        return NULL;
+    char *d = strndup(s, n);
+    if (!d)
+        die_nomem();
+    return d;
+}
+
+/* ---- text inputs ------------------------------------------------------- */
+
+static void
+lint_lines(struct run *run, struct input *in, const char *name)
 {
     struct line_reader lr;
     const char *line;
     ssize_t len;
-    char *fixed = NULL;
 
-    line_reader_init(&lr, f);
+    line_reader_init(&lr, in);
     while ((len = line_reader_next(&lr, &line)) >= 0) {
-        if (fx && fx->out) {
-            if (lr.lineno == 1 && lr.bom)
-                fputs("\xEF\xBB\xBF", fx->out);
-        }
+        if (lr.lineno == 1 && lr.bom && run->fix_out)
+            fputs("\xEF\xBB\xBF", run->fix_out);
         if (len == 0) {
             run->empty_lines++;
-            if (fx && fx->out)
-                fputs(lr.ending, fx->out);
-            continue;
-        }
-        if (!fx) {
-            lint_one(run, name, lr.lineno, line, (size_t) len);
-            continue;
-        }
-        if (!check_title(run, name, lr.lineno, line, (size_t) len))
-            continue;
-        const char *s = titlelint_suggest(run->checker);
-        if (s && (strlen(s) != (size_t) len || memcmp(s, line, (size_t) len) != 0)) {
-            free(fixed);
-            fixed = strdup(s);   /* the checker's copy goes with the next check */
-            if (!fixed) {
-                perror("titlelint");
-                exit(EXIT_TROUBLE);
+            if (run->fix_out) {
+                flush_batch(run);   /* keep the file's order */
+                fputs(lr.ending, run->fix_out);
             }
-            if (!fx->out)
-                diff_hunk(fx, lr.lineno, line, (size_t) len, fixed, lr.ending);
-            fx->changed++;
-            if (!check_title(run, name, lr.lineno, fixed, strlen(fixed)))
-                continue;
-            line = fixed;
-            len = (ssize_t) strlen(fixed);
+            continue;
         }
-        if (fx->out) {
-            fwrite(line, 1, (size_t) len, fx->out);
-            fputs(lr.ending, fx->out);
-        }
-        report_title(run, name, lr.lineno);
+        struct job *j = add_job(run);
+        if (!buf_append(&j->title, line, (size_t) len))
+            die_nomem();
+        j->line = j->phys_line = lr.lineno;
+        j->ending = lr.ending;
     }
-    if (ferror(f)) {
+    flush_batch(run);
+    if (in->error) {
         fprintf(stderr, "titlelint: %s:%zu: read error: %s\n", name, lr.lineno + 1,
                 strerror(errno));
         run->trouble = true;
     }
-    free(fixed);
     line_reader_finish(&lr);
 }
 
-/*
- * Writes the fixed @path to @target (the file itself by default) through
- * a temporary file beside it and an atomic rename: a crash never leaves a
- * half-written catalog.
- */
-static void
-fix_path(struct run *run, FILE *in, const char *path, const char *target)
-{
-    struct fixer fx = { .name = path };
-    char tmp[PATH_MAX];
-    int fd = -1;
+/* ---- CSV inputs -------------------------------------------------------- */
 
-    if (!run->opt->diff) {
-        char dir[PATH_MAX];
-        snprintf(dir, sizeof(dir), "%s", target);
-        char *d = dirname(dir);
-        char base[PATH_MAX];
-        snprintf(base, sizeof(base), "%s", target);
-        snprintf(tmp, sizeof(tmp), "%s/.%s.titlelint-XXXXXX", d, basename(base));
-        fd = mkstemp(tmp);
-        if (fd < 0 || !(fx.out = fdopen(fd, "w"))) {
-            fprintf(stderr, "titlelint: %s: cannot write: %s\n", target, strerror(errno));
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmp);
+static void
+lint_csv(struct run *run, struct input *in, const char *name, char delim)
+{
+    const struct options *opt = run->opt;
+    struct csv_reader r;
+    struct csv_columns cols;
+    char err[4096];
+    int got;
+    size_t n_header = 0;
+
+    csv_reader_init(&r, in, name, delim);
+    run->engine.delim = delim;
+    got = csv_reader_next(&r, err, sizeof(err));
+    if (got < 0) {
+        fprintf(stderr, "titlelint: %s\n", err);
+        run->trouble = true;
+        goto out;
+    }
+    if (got == 0)
+        goto out;   /* an empty file */
+    if (!csv_find_columns(&r, !opt->no_header, opt->column, opt->category_column,
+                          opt->brand_column, opt->id_column, &cols, err, sizeof(err))) {
+        fprintf(stderr, "titlelint: %s\n", err);
+        run->trouble = true;
+        goto out;
+    }
+    n_header = r.n_cells;
+    if (!opt->no_header) {
+        /* the header goes on, with the new columns */
+        const char *ending;
+        size_t body = csv_record_body(&r, &ending);
+        bool en = opt->lang == TITLELINT_LANG_EN;
+        struct buf h = { 0 };
+        if (r.bom && (run->fix_out || opt->format == OUT_CSV))
+            buf_append(&h, "\xEF\xBB\xBF", 3);
+        if (!buf_append(&h, r.raw, body))
+            die_nomem();
+        if (opt->format == OUT_CSV && !opt->fix && !opt->diff) {
+            buf_csv_cell(&h, en ? "finding_count" : "违规数", delim);
+            buf_csv_cell(&h, en ? "findings" : "违规项", delim);
+            buf_csv_cell(&h, en ? "suggested_title" : "建议标题", delim);
+            buf_append(&h, *ending ? ending : "\n", *ending ? strlen(ending) : 1);
+            out_write(run, h.data, h.len);
+        }
+        if (run->fix_out || opt->diff) {
+            h.len = 0;
+            if (r.bom && run->fix_out)
+                buf_append(&h, "\xEF\xBB\xBF", 3);
+            buf_append(&h, r.raw, body);
+            buf_csv_cell(&h, en ? "suggested_title" : "建议标题", delim);
+            if (run->fix_out) {
+                fwrite(h.data, 1, h.len, run->fix_out);
+                fputs(*ending ? ending : "\n", run->fix_out);
             }
-            run->trouble = true;
-            return;
         }
-        struct stat st;
-        if (fstat(fileno(in), &st) == 0)
-            fchmod(fd, st.st_mode & 07777);
+        free(h.data);
+        got = csv_reader_next(&r, err, sizeof(err));
     }
-    lint_stream(run, in, path, &fx);
-    if (fx.out) {
-        bool ok = fflush(fx.out) == 0 && fsync(fileno(fx.out)) == 0;
-        ok &= fclose(fx.out) == 0;
-        if (!ok || run->trouble || rename(tmp, target) != 0) {
-            fprintf(stderr, "titlelint: %s: not written%s%s\n", target,
-                    ok && !run->trouble ? ": " : " (an error came first)",
-                    ok && !run->trouble ? strerror(errno) : "");
+    for (; got > 0; got = csv_reader_next(&r, err, sizeof(err))) {
+        struct job *j = add_job(run);
+        const char *ending;
+        size_t body = csv_record_body(&r, &ending);
+        if (!buf_append(&j->raw, r.raw, body))
+            die_nomem();
+        j->ending = ending;
+        j->row = true;
+        j->line = r.records;          /* as a spreadsheet numbers it */
+        j->phys_line = r.record_line;
+        j->title.len = 0;
+        if (!buf_append(&j->title, csv_cell(&r, (size_t) cols.title),
+                        csv_cell_len(&r, (size_t) cols.title)))
+            die_nomem();
+        if (cols.id >= 0)
+            j->id = dup_or_null(csv_cell(&r, (size_t) cols.id), csv_cell_len(&r, (size_t) cols.id));
+        if (cols.brand >= 0)
+            j->brand = dup_or_null(csv_cell(&r, (size_t) cols.brand),
+                                   csv_cell_len(&r, (size_t) cols.brand));
+        struct buf path = { 0 };
+        for (size_t k = 0; k < cols.n_category; k++) {
+            size_t n = csv_cell_len(&r, (size_t) cols.category[k]);
+            if (n && !(buf_append(&path, ">", path.len ? 1 : 0) &&
+                       buf_append(&path, csv_cell(&r, (size_t) cols.category[k]), n)))
+                die_nomem();
+        }
+        j->category = path.data;   /* NULL when empty */
+        /* a row that does not fit the header is reported, not linted */
+        char why[256] = "";
+        bool en = opt->lang == TITLELINT_LANG_EN;
+        if (!opt->no_header && r.n_cells != n_header)
+            snprintf(why, sizeof(why), en ? "the row has %zu cells, the header %zu"
+                                          : "这一行有 %zu 个单元格，表头有 %zu 个", r.n_cells, n_header);
+        else if ((size_t) cols.title >= r.n_cells || j->title.len == 0)
+            snprintf(why, sizeof(why), "%s", en ? "empty title" : "标题为空");
+        if (why[0] && !(j->invalid = strdup(why)))
+            die_nomem();
+    }
+    flush_batch(run);
+    if (got < 0) {
+        fprintf(stderr, "titlelint: %s\n", err);
+        run->trouble = true;
+    }
+out:
+    csv_reader_finish(&r);
+}
+
+/* ---- files ------------------------------------------------------------- */
+
+static enum in_format
+format_of(const struct options *opt, const char *path)
+{
+    if (opt->input_format != IN_AUTO)
+        return opt->input_format;
+    const char *dot = strrchr(path, '.');
+    if (dot && strcasecmp(dot, ".csv") == 0)
+        return IN_CSV;
+    if (dot && strcasecmp(dot, ".tsv") == 0)
+        return IN_TSV;
+    return IN_TEXT;
+}
+
+/* --fix writes into a temporary file beside the target, renamed over it
+ * at the end: an interruption never leaves a half-written file. */
+static bool
+fix_begin(struct run *run, FILE *in, const char *target, char *tmp, size_t size)
+{
+    char dir[PATH_MAX], base[PATH_MAX];
+
+    snprintf(dir, sizeof(dir), "%s", target);
+    snprintf(base, sizeof(base), "%s", target);
+    snprintf(tmp, size, "%s/.%s.titlelint-XXXXXX", dirname(dir), basename(base));
+    int fd = mkstemp(tmp);
+    if (fd < 0 || !(run->fix_out = fdopen(fd, "w"))) {
+        fprintf(stderr, "titlelint: %s: cannot write: %s\n", target, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
             unlink(tmp);
-            run->trouble = true;
-            return;
         }
-        if (fx.changed)
-            fprintf(stderr, "titlelint: %s: %zu %s\n", target, fx.changed,
-                    fx.changed == 1 ? "title fixed" : "titles fixed");
+        return false;
     }
-    run->fixed += fx.changed;
+    struct stat st;
+    if (fstat(fileno(in), &st) == 0)
+        fchmod(fd, st.st_mode & 07777);
+    return true;
+}
+
+static void
+fix_end(struct run *run, const char *target, const char *tmp, bool trouble_before)
+{
+    bool ok = fflush(run->fix_out) == 0 && fsync(fileno(run->fix_out)) == 0;
+    ok &= fclose(run->fix_out) == 0;
+    run->fix_out = NULL;
+    if (!ok || run->trouble != trouble_before || rename(tmp, target) != 0) {
+        fprintf(stderr, "titlelint: %s: not written%s%s\n", target,
+                ok && run->trouble == trouble_before ? ": " : " (an error came first)",
+                ok && run->trouble == trouble_before ? strerror(errno) : "");
+        unlink(tmp);
+        run->trouble = true;
+        return;
+    }
+    if (run->fix_changed)
+        fprintf(stderr, "titlelint: %s: %zu %s\n", target, run->fix_changed,
+                run->fix_changed == 1 ? "title fixed" : "titles fixed");
 }
 
 static void
 lint_path(struct run *run, const char *path)
 {
     const struct options *opt = run->opt;
+    bool std = strcmp(path, "-") == 0;
+    const char *name = std ? "<stdin>" : path;
+    char err[PATH_MAX + 256], tmp[PATH_MAX + 64];
 
-    if (strcmp(path, "-") == 0) {
-        if (opt->fix || opt->diff) {
-            fprintf(stderr, "titlelint: --fix and --diff need a file, not standard input\n");
-            run->trouble = true;
-            return;
-        }
-        lint_stream(run, stdin, "<stdin>", NULL);
+    if (std && (opt->fix || opt->diff)) {
+        fprintf(stderr, "titlelint: --fix and --diff need a file, not standard input\n");
+        run->trouble = true;
         return;
     }
-    FILE *f = fopen(path, "re");
+    FILE *f = std ? stdin : fopen(path, "re");
     if (!f) {
         fprintf(stderr, "titlelint: %s: %s\n", path, strerror(errno));
         run->trouble = true;
         return;
     }
-    if (opt->fix || opt->diff)
-        fix_path(run, f, path, opt->output ? opt->output : path);
-    else
-        lint_stream(run, f, path, NULL);
-    fclose(f);
+    struct input in;
+    if (!input_open(&in, f, name, opt->encoding, err, sizeof(err))) {
+        fprintf(stderr, "titlelint: %s\n", err);
+        run->trouble = true;
+        if (!std)
+            fclose(f);
+        return;
+    }
+    struct stat st;
+    run->input = &in;
+    run->input_size = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
+    run->file = name;
+    run->diff_header = false;
+    run->fix_changed = 0;
+    run->engine.file = name;
+    bool trouble_before = run->trouble;
+    const char *target = opt->output ? opt->output : path;
+    bool fixing = opt->fix && fix_begin(run, f, target, tmp, sizeof(tmp));
+    if (opt->fix && !fixing)
+        run->trouble = true;
+    else {
+        enum in_format fmt = format_of(opt, path);
+        if (fmt == IN_TEXT)
+            lint_lines(run, &in, name);
+        else
+            lint_csv(run, &in, name, fmt == IN_TSV ? '\t' : ',');
+        if (fixing)
+            fix_end(run, target, tmp, trouble_before);
+    }
+    if (run->progress)
+        fputc('\n', stderr);
+    run->input = NULL;
+    input_close(&in);
+    if (!std)
+        fclose(f);
 }
 
 static void
-print_statistics(const struct run *run, FILE *out)
+lint_titles(struct run *run)
+{
+    run->file = run->engine.file = "<title>";
+    for (size_t i = 0; i < run->opt->n_titles; i++) {
+        struct job *j = add_job(run);
+        const char *t = run->opt->titles[i];
+        if (!buf_append(&j->title, t, strlen(t)))
+            die_nomem();
+        j->line = j->phys_line = i + 1;
+    }
+    flush_batch(run);
+}
+
+/* ---- the beginning and the end ----------------------------------------- */
+
+static void
+sarif_begin(struct run *run)
+{
+    json_t *rules = json_array();
+    bool en = run->opt->lang == TITLELINT_LANG_EN;
+    for (size_t i = 0; i < titlelint_rule_count(); i++) {
+        const struct titlelint_rule *r = titlelint_rule_get(i);
+        enum titlelint_severity s = titlelint_rule_get_default_severity(r);
+        json_array_append_new(rules, json_pack(
+            "{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}}",
+            "id", titlelint_rule_get_code(r),
+            "name", titlelint_rule_get_name(r),
+            "shortDescription", "text", titlelint_rule_get_summary(r, en ? TITLELINT_LANG_EN
+                                                                         : TITLELINT_LANG_ZH),
+            "fullDescription", "text", titlelint_rule_get_explanation(r, TITLELINT_LANG_EN),
+            "help", "text", titlelint_rule_get_explanation(r, en ? TITLELINT_LANG_EN
+                                                                 : TITLELINT_LANG_ZH),
+            "defaultConfiguration", "level",
+            s == TITLELINT_SEVERITY_ERROR ? "error" : s == TITLELINT_SEVERITY_WARNING
+                                                      ? "warning" : "note"));
+    }
+    json_t *tool = json_pack("{s:{s:s, s:s, s:o}}", "driver", "name", "titlelint",
+                             "version", titlelint_version(), "rules", rules);
+    char *t = json_dumps(tool, JSON_COMPACT);
+    printf("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+           "\"version\":\"2.1.0\",\"runs\":[{\"tool\":%s,"
+           "\"columnKind\":\"unicodeCodePoints\",\"results\":[\n", t ? t : "{}");
+    free(t);
+    json_decref(tool);
+}
+
+static int
+cmp_terms(const void *a, const void *b)
+{
+    const struct term_count *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->term, y->term);
+}
+
+static void
+print_statistics(struct run *run, FILE *out)
 {
     bool en = run->opt->lang == TITLELINT_LANG_EN;
 
-    for (size_t i = 0; i < titlelint_rule_count(); i++) {
+    fprintf(out, en ? "%zu titles checked: %zu with errors, %zu with warnings (worst), "
+                      "%zu with findings; %zu empty lines skipped\n"
+                    : "共检查 %zu 个标题：%zu 个有错误，%zu 个有警告（以最严重的计），"
+                      "%zu 个有问题；跳过 %zu 个空行\n",
+            run->titles, run->titles_with_errors, run->titles_with_warnings,
+            run->titles_with_findings, run->empty_lines);
+    for (size_t i = 0; i < titlelint_rule_count() && i < MAX_RULES; i++) {
         if (!run->rule_counts[i])
             continue;
         const struct titlelint_rule *r = titlelint_rule_get(i);
         fprintf(out, "%8zu  %s  %s\n", run->rule_counts[i],
                 titlelint_rule_get_code(r), titlelint_rule_get_name(r));
     }
-    if (en)
-        fprintf(out, "%zu titles checked, %zu with findings, %zu empty lines skipped\n",
-                run->titles, run->titles_with_findings, run->empty_lines);
-    else
-        fprintf(out, "共检查 %zu 个标题，%zu 个有问题，跳过 %zu 个空行\n",
-                run->titles, run->titles_with_findings, run->empty_lines);
+    if (run->n_terms) {
+        qsort(run->terms, run->n_terms, sizeof(*run->terms), cmp_terms);
+        fprintf(out, "%s\n", en ? "most frequent offending terms:" : "最常见的问题词：");
+        for (size_t i = 0; i < run->n_terms && i < 20; i++)
+            fprintf(out, "%8zu  %s\n", run->terms[i].count, run->terms[i].term);
+    }
 }
 
 static void
@@ -564,15 +823,96 @@ explain(const char *name, enum titlelint_lang lang)
            titlelint_rule_get_explanation(r, lang));
 }
 
+static int
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int) (n > 64 ? 64 : n) : 1;
+}
+
+/* Loads the lexicons and lints every input; returns the exit status. */
+static int
+lint_all(const struct options *opt, const struct config *cfg, int argc, char **argv)
+{
+    char marker[PATH_MAX + 32];
+    bool builddir = !opt->no_default_lexicons && builddir_marker(marker, sizeof(marker));
+    struct titlelint_context *ctx = titlelint_context_new(
+        builddir || opt->no_default_lexicons ? TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS
+                                            : TITLELINT_CONTEXT_NO_FLAGS);
+    if (!ctx)
+        die_nomem();
+    titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
+    if (builddir)
+        append_listed_dirs(ctx, marker);
+    for (size_t i = 0; i < cfg->lexicon_dirs.n; i++)
+        titlelint_context_append_lexicon_dir(ctx, cfg->lexicon_dirs.items[i]);
+    for (size_t i = 0; i < opt->n_lexicon_dirs; i++)
+        titlelint_context_append_lexicon_dir(ctx, opt->lexicon_dirs[i]);
+    enum titlelint_status st = titlelint_context_compile(ctx);
+    if (st != TITLELINT_OK) {
+        fprintf(stderr, "titlelint: cannot load the lexicons: %s\n",
+                titlelint_status_to_str(st));
+        titlelint_context_unref(ctx);
+        return EXIT_TROUBLE;
+    }
+
+    struct run run = { .opt = opt, .started = time(NULL) };
+    struct setup su = { opt, cfg, false };
+    run.progress = !opt->quiet && isatty(STDERR_FILENO) && opt->n_titles == 0 && optind < argc;
+    if (!engine_start(&run.engine, opt, ctx, opt->jobs, configure_checker, &su)) {
+        fprintf(stderr, "titlelint: cannot start the checkers (out of memory or no ICU data)\n");
+        engine_stop(&run.engine);
+        titlelint_context_unref(ctx);
+        return EXIT_TROUBLE;
+    }
+
+    if (opt->format == OUT_JSON && !opt->diff)
+        fputs("[\n", stdout);
+    if (opt->format == OUT_SARIF && !opt->diff)
+        sarif_begin(&run);
+    if (opt->format == OUT_CSV && !opt->diff && optind == argc && opt->n_titles)
+        fputs(opt->lang == TITLELINT_LANG_EN ? "title,finding_count,findings,suggested_title\n"
+                                             : "标题,违规数,违规项,建议标题\n", stdout);
+    lint_titles(&run);
+    if (optind == argc && opt->n_titles == 0)
+        lint_path(&run, "-");
+    for (int i = optind; i < argc; i++)
+        lint_path(&run, argv[i]);
+    if (opt->format == OUT_JSON && !opt->diff)
+        fputs(run.json_started ? "\n]\n" : "]\n", stdout);
+    if (opt->format == OUT_SARIF && !opt->diff)
+        fputs("\n]}]}\n", stdout);
+
+    if (opt->statistics)
+        print_statistics(&run, opt->format == OUT_TEXT ? stdout : stderr);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "titlelint: cannot write to standard output: %s\n", strerror(errno));
+        run.trouble = true;
+    }
+
+    engine_stop(&run.engine);
+    titlelint_context_unref(ctx);
+    for (size_t i = 0; i < run.n_terms; i++)
+        free(run.terms[i].term);
+    free(run.terms);
+
+    if (run.trouble)
+        return EXIT_TROUBLE;
+    if (opt->diff)
+        return run.fixed ? EXIT_FINDINGS : 0;
+    if (!opt->exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
+        run.max_severity >= (enum titlelint_severity) opt->fail_level)
+        return EXIT_FINDINGS;
+    return 0;
+}
+
 static void
 push_arg(const char ***list, size_t *n, const char *arg)
 {
     const char **l = realloc(*list, (*n + 1) * sizeof(char *));
 
-    if (!l) {
-        perror("titlelint");
-        exit(EXIT_TROUBLE);
-    }
+    if (!l)
+        die_nomem();
     l[(*n)++] = arg;
     *list = l;
 }
@@ -581,13 +921,21 @@ enum {
     OPT_BRAND = 256, OPT_CATEGORY, OPT_SELECT, OPT_IGNORE, OPT_FAIL_LEVEL,
     OPT_EXIT_ZERO, OPT_STATISTICS, OPT_LEXICON_DIR, OPT_LIST_RULES, OPT_EXPLAIN,
     OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG, OPT_SUGGEST,
-    OPT_FIX, OPT_DIFF,
+    OPT_FIX, OPT_DIFF, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_COLUMN, OPT_CATEGORY_COLUMN,
+    OPT_BRAND_COLUMN, OPT_ID_COLUMN, OPT_NO_HEADER,
 };
 
 static const struct option long_options[] = {
     { "title", required_argument, NULL, 't' },
     { "brand", required_argument, NULL, OPT_BRAND },
     { "category", required_argument, NULL, OPT_CATEGORY },
+    { "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+    { "encoding", required_argument, NULL, OPT_ENCODING },
+    { "column", required_argument, NULL, OPT_COLUMN },
+    { "category-column", required_argument, NULL, OPT_CATEGORY_COLUMN },
+    { "brand-column", required_argument, NULL, OPT_BRAND_COLUMN },
+    { "id-column", required_argument, NULL, OPT_ID_COLUMN },
+    { "no-header", no_argument, NULL, OPT_NO_HEADER },
     { "format", required_argument, NULL, 'f' },
     { "select", required_argument, NULL, OPT_SELECT },
     { "ignore", required_argument, NULL, OPT_IGNORE },
@@ -606,121 +954,63 @@ static const struct option long_options[] = {
     { "explain", required_argument, NULL, OPT_EXPLAIN },
     { "lang", required_argument, NULL, OPT_LANG },
     { "color", optional_argument, NULL, OPT_COLOR },
+    { "jobs", required_argument, NULL, 'j' },
+    { "quiet", no_argument, NULL, 'q' },
     { "version", no_argument, NULL, 'V' },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
 
-/* Loads the lexicons and lints every input; returns the exit status. */
-static int
-lint_all(const struct options *opt, const struct config *cfg, int argc, char **argv,
-         bool list, const char *explain_rule)
-{
-    if (list) {
-        list_rules(opt->lang);
-        return 0;
-    }
-    if (explain_rule) {
-        explain(explain_rule, opt->lang);
-        return 0;
-    }
-
-    char marker[PATH_MAX + 32];
-    bool builddir = !opt->no_default_lexicons && builddir_marker(marker, sizeof(marker));
-    struct titlelint_context *ctx = titlelint_context_new(
-        builddir || opt->no_default_lexicons ? TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS
-                                            : TITLELINT_CONTEXT_NO_FLAGS);
-    if (!ctx) {
-        fprintf(stderr, "titlelint: out of memory\n");
-        return EXIT_TROUBLE;
-    }
-    titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
-    if (builddir)
-        append_listed_dirs(ctx, marker);
-    for (size_t i = 0; i < cfg->lexicon_dirs.n; i++)
-        titlelint_context_append_lexicon_dir(ctx, cfg->lexicon_dirs.items[i]);
-    for (size_t i = 0; i < opt->n_lexicon_dirs; i++)
-        titlelint_context_append_lexicon_dir(ctx, opt->lexicon_dirs[i]);
-    enum titlelint_status st = titlelint_context_compile(ctx);
-    if (st != TITLELINT_OK) {
-        fprintf(stderr, "titlelint: cannot load the lexicons: %s\n",
-                titlelint_status_to_str(st));
-        titlelint_context_unref(ctx);
-        return EXIT_TROUBLE;
-    }
-
-    struct run run = { .opt = opt };
-    run.checker = titlelint_checker_new(ctx);
-    run.rule_counts = calloc(titlelint_rule_count(), sizeof(size_t));
-    if (!run.checker || !run.rule_counts) {
-        fprintf(stderr, "titlelint: cannot create a checker (out of memory or no ICU data)\n");
-        titlelint_checker_destroy(run.checker);
-        titlelint_context_unref(ctx);
-        free(run.rule_counts);
-        return EXIT_TROUBLE;
-    }
-    configure_checker(run.checker, opt, cfg);
-
-    if (opt->format == TITLELINT_FORMAT_JSON)
-        fputs("[\n", stdout);
-    for (size_t i = 0; i < opt->n_titles; i++)
-        lint_one(&run, "<title>", i + 1, opt->titles[i], strlen(opt->titles[i]));
-    if (optind == argc && opt->n_titles == 0)
-        lint_path(&run, "-");
-    for (int i = optind; i < argc; i++)
-        lint_path(&run, argv[i]);
-    if (opt->format == TITLELINT_FORMAT_JSON)
-        fputs(run.json_started ? "\n]\n" : "]\n", stdout);
-
-    if (opt->statistics)
-        print_statistics(&run, opt->format == TITLELINT_FORMAT_TEXT ? stdout : stderr);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "titlelint: cannot write to standard output: %s\n",
-                strerror(errno));
-        run.trouble = true;
-    }
-
-    titlelint_checker_destroy(run.checker);
-    titlelint_context_unref(ctx);
-    free(run.rule_counts);
-
-    if (run.trouble)
-        return EXIT_TROUBLE;
-    if (opt->diff)
-        return run.fixed ? EXIT_FINDINGS : 0;
-    if (!opt->exit_zero && run.max_severity != TITLELINT_SEVERITY_OFF &&
-        run.max_severity >= (enum titlelint_severity) opt->fail_level)
-        return EXIT_FINDINGS;
-    return 0;
-}
-
 int
 main(int argc, char **argv)
 {
     struct options opt = {
-        .format = TITLELINT_FORMAT_TEXT,
+        .format = OUT_TEXT,
         .fail_level = -1,
         .lang = -1,
         .color = -1,
+        .jobs = -1,
     };
     bool list = false;
     const char *explain_rule = NULL;
     int c;
 
-    while ((c = getopt_long(argc, argv, "t:f:o:Vh", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "t:f:o:j:qVh", long_options, NULL)) != -1) {
         switch (c) {
         case 't': push_arg(&opt.titles, &opt.n_titles, optarg); break;
         case OPT_BRAND: opt.brand = optarg; break;
         case OPT_CATEGORY: opt.category = optarg; break;
+        case OPT_INPUT_FORMAT:
+            if (strcmp(optarg, "auto") == 0)
+                opt.input_format = IN_AUTO;
+            else if (strcmp(optarg, "text") == 0)
+                opt.input_format = IN_TEXT;
+            else if (strcmp(optarg, "csv") == 0)
+                opt.input_format = IN_CSV;
+            else if (strcmp(optarg, "tsv") == 0)
+                opt.input_format = IN_TSV;
+            else
+                die_usage("input format", optarg, "auto, text, csv or tsv");
+            break;
+        case OPT_ENCODING: opt.encoding = optarg; break;
+        case OPT_COLUMN: opt.column = optarg; break;
+        case OPT_CATEGORY_COLUMN: opt.category_column = optarg; break;
+        case OPT_BRAND_COLUMN: opt.brand_column = optarg; break;
+        case OPT_ID_COLUMN: opt.id_column = optarg; break;
+        case OPT_NO_HEADER: opt.no_header = true; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
-                opt.format = TITLELINT_FORMAT_TEXT;
+                opt.format = OUT_TEXT;
             else if (strcmp(optarg, "json") == 0)
-                opt.format = TITLELINT_FORMAT_JSON;
+                opt.format = OUT_JSON;
             else if (strcmp(optarg, "jsonl") == 0)
-                opt.format = TITLELINT_FORMAT_JSONL;
+                opt.format = OUT_JSONL;
+            else if (strcmp(optarg, "csv") == 0)
+                opt.format = OUT_CSV;
+            else if (strcmp(optarg, "sarif") == 0)
+                opt.format = OUT_SARIF;
             else
-                die_usage("format", optarg, "text, json or jsonl");
+                die_usage("format", optarg, "text, json, jsonl, csv or sarif");
             break;
         case OPT_SELECT: opt.select = optarg; break;
         case OPT_IGNORE: opt.ignore = optarg; break;
@@ -764,6 +1054,15 @@ main(int argc, char **argv)
             else
                 die_usage("--color value", optarg, "always, never or auto");
             break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || n < 1 || n > 256)
+                die_usage("job count", optarg, "1 to 256");
+            opt.jobs = (int) n;
+            break;
+        }
+        case 'q': opt.quiet = true; break;
         case 'V': printf("titlelint %s\n", titlelint_version()); return 0;
         case 'h': fputs(usage_text, stdout); return 0;
         default:
@@ -779,6 +1078,11 @@ main(int argc, char **argv)
         fprintf(stderr, "titlelint: --diff shows what --fix would do: give one of them\n");
         return EXIT_TROUBLE;
     }
+    if (opt.color < 0)
+        opt.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") ? 1 : 0;
+    if (opt.jobs < 0)
+        opt.jobs = default_jobs();
+
     struct config cfg;
     int status = EXIT_TROUBLE;
     if (load_config(&cfg, &opt, argc, argv)) {
@@ -786,7 +1090,15 @@ main(int argc, char **argv)
             opt.lang = TITLELINT_LANG_ZH;
         if (opt.fail_level < 0)
             opt.fail_level = TITLELINT_SEVERITY_ERROR;
-        status = lint_all(&opt, &cfg, argc, argv, list, explain_rule);
+        if (list) {
+            list_rules((enum titlelint_lang) opt.lang);
+            status = 0;
+        } else if (explain_rule) {
+            explain(explain_rule, (enum titlelint_lang) opt.lang);
+            status = 0;
+        } else {
+            status = lint_all(&opt, &cfg, argc, argv);
+        }
     }
     config_finish(&cfg);
     free(opt.titles);
