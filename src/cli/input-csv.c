@@ -30,10 +30,10 @@ csv_reader_init(struct csv_reader *r, struct input *in, const char *name, char d
     memset(r, 0, sizeof(*r));
     r->in = in;
     r->name = name;
-    /* Lenient with stray quotes inside a field (a merchant's typo is a
-     * bad row, not the end of the file); strict about an unterminated
-     * quote at the end of the file. */
-    csv_init(&r->parser, CSV_STRICT_FINI | CSV_APPEND_NULL);
+    /* Lenient with stray quotes inside a field: a merchant's typo is a
+     * bad row, not the end of the file (an unterminated quote at the end
+     * is found in csv_reader_next). */
+    csv_init(&r->parser, CSV_APPEND_NULL);
     csv_set_delim(&r->parser, (unsigned char) delim);
 }
 
@@ -108,7 +108,15 @@ csv_reader_next(struct csv_reader *r, char *err, size_t errlen)
                 return -1;
             }
             r->eof = true;
-            if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+            /* A newline inside a record that did not end it can only be
+             * inside a quoted field; without a last newline, an odd number
+             * of quotes says the same.  (libcsv reports this only in its
+             * strict mode, which would also stop at every stray quote.) */
+            size_t quotes = 0;
+            for (size_t i = 0; i < r->raw_len; i++)
+                quotes += r->raw[i] == '"';
+            bool open = r->raw_len && (r->raw[r->raw_len - 1] == '\n' || quotes % 2);
+            if (open || csv_fini(&r->parser, on_field, on_row, r) != 0) {
                 snprintf(err, errlen, "%s:%zu: a quoted field that opens in the record "
                          "at line %zu is never closed (missing \")", r->name, r->lineno,
                          r->record_line);
