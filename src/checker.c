@@ -684,6 +684,80 @@ titlelint_checker_set_invalid(struct titlelint_checker *chk, const char *title, 
     return TITLELINT_OK;
 }
 
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_catalog_finding(struct titlelint_checker *chk,
+                                      const struct titlelint_rule *rule, const char *message)
+{
+    if (!chk || !message || !titlelint_rule_is_catalog(rule))
+        return TITLELINT_ERROR_INVALID_ARG;
+    if (chk->severity[tl_rule_index(rule)] == TITLELINT_SEVERITY_OFF)
+        return TITLELINT_OK;
+    struct titlelint_diagnostic *d = new_diag(chk, rule);
+    if (!d)
+        return TITLELINT_ERROR_NOMEM;
+    position_of_char(&chk->text, 0, &d->start);
+    if (chk->text.char_byte)
+        position_of_char(&chk->text, chk->text.n_chars, &d->end);
+    d->nend = (uint32_t) chk->text.norm_len;
+    d->text = store_string(chk, chk->text.orig, d->end.bytes);
+    d->canonical = store_string(chk, "", 0);
+    d->message = (uint32_t) chk->strings.len;
+    if (!strbuf_append(&chk->strings, message, strlen(message) + 1))
+        chk->oom = true;
+    return chk->oom ? TITLELINT_ERROR_NOMEM : TITLELINT_OK;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *) a, y = *(const uint32_t *) b;
+    return x < y ? -1 : x > y;
+}
+
+TITLELINT_EXPORT uint64_t
+titlelint_title_key(struct titlelint_checker *chk, const char *title, size_t len)
+{
+    size_t bad;
+
+    if (!chk || !title || len > TL_MAX_TITLE_BYTES ||
+        tl_normalize(chk->n2, &chk->scratch, title, len, &bad) != TL_NORM_OK)
+        return 0;
+    /* The characters that make the words, in any order: no symbols,
+     * spaces, digits or units (500ml and 1L are one spec apart). */
+    static const char *const units = "寸码斤克升毫厘米片瓶支包个件只双套盒袋罐条粒枚";
+    uint32_t cps[512];
+    size_t n = 0;
+    const uint8_t *p = (const uint8_t *) chk->scratch.norm;
+    int32_t i = 0, end = (int32_t) chk->scratch.norm_len;
+    bool after_digit = false;   /* the letters of 500ml are its unit */
+    while (i < end && n < TL_ARRAY_SIZE(cps)) {
+        UChar32 c;
+        U8_NEXT(p, i, end, c);
+        bool digit = c >= '0' && c <= '9';
+        bool unit = after_digit && c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        after_digit = digit || unit || (after_digit && c == '.');
+        if (c <= 0 || !(u_isalpha(c) || u_isdigit(c)) || digit || unit)
+            continue;
+        char one[5] = "";
+        int32_t k = 0;
+        U8_APPEND_UNSAFE((uint8_t *) one, k, c);
+        one[k] = '\0';
+        if (c >= 0x80 && strstr(units, one))
+            continue;
+        cps[n++] = (uint32_t) c;
+    }
+    if (!n)
+        return 0;
+    qsort(cps, n, sizeof(uint32_t), cmp_u32);
+    uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
+    for (size_t k = 0; k < n; k++)
+        for (int b = 0; b < 4; b++) {
+            h ^= (cps[k] >> (8 * b)) & 0xFF;
+            h *= 1099511628211ULL;
+        }
+    return h ? h : 1;
+}
+
 TITLELINT_EXPORT size_t
 titlelint_checker_get_diagnostic_count(const struct titlelint_checker *chk)
 {

@@ -309,6 +309,31 @@ TITLELINT_EXPORT enum titlelint_status
 titlelint_checker_set_invalid(struct titlelint_checker *checker, const char *title,
                               size_t len, const char *message);
 
+/**
+ * Adds a finding of a whole-catalog rule, which a front end decides from
+ * many titles (duplicate-title), to the last check, over the whole title,
+ * with @message (copied), at the rule's configured severity; nothing when
+ * the rule is off.  Returns TITLELINT_OK, TITLELINT_ERROR_INVALID_ARG for a
+ * rule that is not a whole-catalog rule, or TITLELINT_ERROR_NOMEM.
+ */
+TITLELINT_EXPORT enum titlelint_status
+titlelint_checker_add_catalog_finding(struct titlelint_checker *checker,
+                                      const struct titlelint_rule *rule,
+                                      const char *message);
+
+/**
+ * A 64-bit key of @title (@len bytes) for finding near-duplicates: titles
+ * that differ only in symbols, spaces, the order of their words or a spec
+ * (digits and units) have the same key.  Uses the checker's scratch
+ * space, not the last check's state; 0 for a title with nothing left.
+ */
+TITLELINT_EXPORT uint64_t
+titlelint_title_key(struct titlelint_checker *checker, const char *title, size_t len);
+
+/** Whether the rule is decided by a front end over a whole catalog. */
+TITLELINT_EXPORT int
+titlelint_rule_is_catalog(const struct titlelint_rule *rule);
+
 /** Number of diagnostics of the last check, in order of position. */
 TITLELINT_EXPORT size_t
 titlelint_checker_get_diagnostic_count(const struct titlelint_checker *checker);

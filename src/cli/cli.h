@@ -19,7 +19,7 @@ enum out_format {
     OUT_SARIF,     /* SARIF 2.1.0 */
 };
 
-enum in_format { IN_AUTO, IN_TEXT, IN_CSV, IN_TSV };
+enum in_format { IN_AUTO, IN_TEXT, IN_CSV, IN_TSV, IN_JSONL };
 
 struct options {
     const char **titles;
@@ -47,6 +47,8 @@ struct options {
     const char *output;           /* -o FILE with --fix */
     bool no_default_lexicons;
     int jobs;                     /* worker threads (-j) */
+    const char *baseline;         /* --baseline FILE */
+    const char *write_baseline;   /* --write-baseline FILE */
     bool quiet;
 };
 

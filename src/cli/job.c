@@ -177,10 +177,12 @@ format_job(struct titlelint_checker *chk, const struct options *opt, const char 
 }
 
 static void
-count_findings(struct titlelint_checker *chk, struct job *job)
+count_findings(struct titlelint_checker *chk, const struct string_set *baseline,
+               struct job *job)
 {
     job->n_diags = titlelint_checker_get_diagnostic_count(chk);
     job->max_severity = titlelint_checker_get_max_severity(chk);
+    job->max_new_severity = TITLELINT_SEVERITY_OFF;
     memset(job->rule_hits, 0, sizeof(job->rule_hits));
     job->terms.len = 0;
     for (size_t i = 0; i < job->n_diags; i++) {
@@ -190,6 +192,18 @@ count_findings(struct titlelint_checker *chk, struct job *job)
             r++;
         if (r < MAX_RULES)
             job->rule_hits[r]++;
+        enum titlelint_severity sev = titlelint_diagnostic_get_severity(d);
+        if (sev > job->max_new_severity) {
+            bool accepted = false;
+            if (baseline) {
+                char *key = baseline_key(job->id ? job->id : (job->title.data ? job->title.data : ""),
+                                         titlelint_rule_get_code(titlelint_diagnostic_get_rule(d)));
+                accepted = key && set_find(baseline, key) >= 0;
+                free(key);
+            }
+            if (!accepted)
+                job->max_new_severity = sev;
+        }
         /* the term as the lexicon names it, else as written; findings
          * about the whole title (length, category, attributes, stuffing)
          * have no offending term */
@@ -222,8 +236,17 @@ check(struct titlelint_checker *chk, const struct options *opt, struct job *job,
 }
 
 static void
+add_duplicate(struct titlelint_checker *chk, struct job *job)
+{
+    if (job->duplicate &&
+        titlelint_checker_add_catalog_finding(chk, titlelint_rule_find("duplicate-title"),
+                                              job->duplicate) != TITLELINT_OK)
+        job->failed = true;
+}
+
+static void
 process(struct titlelint_checker *chk, const struct options *opt, const char *file,
-        char delim, struct job *job)
+        char delim, const struct string_set *baseline, struct job *job)
 {
     const char *title = job->title.data ? job->title.data : "";
     size_t len = job->title.len;
@@ -258,7 +281,8 @@ process(struct titlelint_checker *chk, const struct options *opt, const char *fi
             job->failed |= !buf_append(&job->fixed, title, len);
         }
     }
-    count_findings(chk, job);
+    add_duplicate(chk, job);
+    count_findings(chk, baseline, job);
     if (!opt->diff)
         format_job(chk, opt, file, delim, job);
 }
@@ -277,7 +301,7 @@ work(struct engine *e, struct titlelint_checker *chk)
         size_t i = atomic_fetch_add_explicit(&e->next, 1, memory_order_relaxed);
         if (i >= e->n_jobs)
             return;
-        process(chk, e->opt, e->file, e->delim, &e->jobs[i]);
+        process(chk, e->opt, e->file, e->delim, e->baseline, &e->jobs[i]);
     }
 }
 
@@ -344,6 +368,7 @@ job_free(struct job *j)
     free(j->category);
     free(j->id);
     free(j->invalid);
+    free(j->duplicate);
     free(j->raw.data);
     free(j->out.data);
     free(j->fixed.data);
@@ -391,6 +416,7 @@ engine_add(struct engine *e)
     free(j->category);
     free(j->id);
     free(j->invalid);
+    free(j->duplicate);
     memset(j, 0, sizeof(*j));
     j->title = keep[0];
     j->raw = keep[1];

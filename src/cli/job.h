@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "configfile.h"
 
@@ -23,6 +24,7 @@ struct job {
     size_t phys_line;             /* the physical line where it starts */
     bool row;                     /* a row of a table (CSV) */
     char *invalid;                /* a front-end reason it cannot be checked */
+    char *duplicate;              /* duplicate-title: the other rows, or NULL */
     struct buf raw;               /* a CSV record as read, without its end */
     const char *ending;           /* the line or record end */
 
@@ -32,6 +34,7 @@ struct job {
     bool changed;                 /* --fix replaced the title */
     struct buf old_title;         /* --diff: the title before */
     enum titlelint_severity max_severity;
+    enum titlelint_severity max_new_severity;  /* not in the baseline */
     size_t n_diags;
     uint32_t rule_hits[MAX_RULES];
     struct buf terms;             /* offending terms, NUL-separated */
@@ -44,6 +47,7 @@ struct engine {
     char delim;                   /* of a CSV input */
     struct job *jobs;
     size_t n_jobs, cap_jobs;
+    const struct string_set *baseline;  /* read-only while working, or NULL */
 
     struct titlelint_checker **checkers;
     int n_workers;

@@ -22,6 +22,7 @@
 #include <jansson.h>
 #include <titlelint/titlelint.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "configfile.h"
 #include "input-csv.h"
@@ -35,6 +36,17 @@
 struct term_count {
     char *term;
     size_t count;
+};
+
+/* duplicate-title: the groups of rows of one file with the same key. */
+struct dups {
+    uint64_t *keys;
+    char **ids;                   /* how each row is named in the message */
+    size_t n, cap;
+    uint32_t *group_of;           /* per row: 1 + group, or 0 */
+    uint32_t *members;            /* rows of each group, group by group */
+    uint32_t *group_start;        /* [groups + 1] */
+    size_t n_groups;
 };
 
 /* What a run saw, for the exit status and --statistics. */
@@ -61,6 +73,13 @@ struct run {
     off_t input_size;
     time_t started;
     bool progress;
+    /* duplicate-title over the file being read */
+    struct dups *dups;
+    size_t row_index;
+    /* --baseline and --write-baseline */
+    struct string_set baseline, written;
+    size_t accepted, new_findings;
+    enum titlelint_severity max_new_severity;
 };
 
 static const char usage_text[] =
@@ -74,7 +93,7 @@ static const char usage_text[] =
     "  -t, --title TEXT        lint TEXT as a title (repeatable)\n"
     "      --brand NAME        the product's own brand (never reported as riding)\n"
     "      --category NAME     the product's category, a leaf or a path (a>b>c)\n"
-    "      --input-format FMT  auto (default: by extension), text, csv or tsv\n"
+    "      --input-format FMT  auto (default: by extension), text, csv, tsv or jsonl\n"
     "      --encoding ENC      utf-8 or gb18030 (default: detected)\n"
     "      --column COL        the title column of a CSV (a name or a 1-based index)\n"
     "      --category-column COL, --brand-column COL, --id-column COL\n"
@@ -106,6 +125,9 @@ static const char usage_text[] =
     "  -o, --output FILE       with --fix and one input FILE: write the result here\n"
     "      --diff              print a unified diff of what --fix would change\n"
     "Exit status:\n"
+    "      --baseline FILE     findings recorded in FILE (by product id and rule)\n"
+    "                          are accepted: only new ones count; stale ones are listed\n"
+    "      --write-baseline FILE  record every finding of this run in FILE\n"
     "      --fail-level LEVEL  exit 1 when a finding is at LEVEL or above:\n"
     "                          error (default), warning or info\n"
     "      --exit-zero         exit 0 even when findings reach the fail level\n"
@@ -395,8 +417,27 @@ flush_batch(struct run *run)
         run->titles_with_warnings += job->max_severity == TITLELINT_SEVERITY_WARNING;
         if (job->max_severity > run->max_severity)
             run->max_severity = job->max_severity;
-        for (size_t r = 0; r < MAX_RULES; r++)
+        for (size_t r = 0; r < MAX_RULES; r++) {
             run->rule_counts[r] += job->rule_hits[r];
+            if (!job->rule_hits[r] || (!opt->baseline && !opt->write_baseline))
+                continue;
+            char *key = baseline_key(job->id ? job->id : (job->title.data ? job->title.data : ""),
+                                     titlelint_rule_get_code(titlelint_rule_get(r)));
+            if (!key)
+                die_nomem();
+            long slot = opt->baseline ? set_find(&run->baseline, key) : -1;
+            if (slot >= 0) {
+                run->baseline.seen[slot] = true;
+                run->accepted += job->rule_hits[r];
+            } else {
+                run->new_findings += job->rule_hits[r];
+            }
+            if (opt->write_baseline && !set_add(&run->written, key))
+                die_nomem();
+            free(key);
+        }
+        if (job->max_new_severity > run->max_new_severity)
+            run->max_new_severity = job->max_new_severity;
         if (opt->statistics)
             for (const char *t = job->terms.data; t && t < job->terms.data + job->terms.len;
                  t += strlen(t) + 1)
@@ -437,6 +478,37 @@ flush_batch(struct run *run)
     }
 }
 
+/* "与另外 2 行标题重复或近似重复：商品ID 1002、1006" for a row of a group. */
+static char *
+duplicate_message(const struct run *run, size_t row)
+{
+    const struct dups *d = run->dups;
+    if (!d || row >= d->n || !d->group_of[row])
+        return NULL;
+    bool en = run->opt->lang == TITLELINT_LANG_EN;
+    uint32_t g = d->group_of[row] - 1;
+    size_t others = d->group_start[g + 1] - d->group_start[g] - 1;
+    struct buf b = { 0 };
+    bool ok = buf_printf(&b, en ? "the same or nearly the same title as %zu other row%s: "
+                                : "与另外 %zu 行的标题重复或近似重复%s：",
+                         others, en && others > 1 ? "s" : "");
+    size_t shown = 0;
+    for (uint32_t k = d->group_start[g]; k < d->group_start[g + 1]; k++) {
+        uint32_t m = d->members[k];
+        if (m == row)
+            continue;
+        if (shown == 8) {
+            ok &= buf_printf(&b, en ? " and %zu more" : " 等 %zu 个", others - shown);
+            break;
+        }
+        ok &= buf_printf(&b, "%s%s", shown ? (en ? ", " : "、") : "", d->ids[m]);
+        shown++;
+    }
+    if (!ok)
+        die_nomem();
+    return b.data;
+}
+
 static struct job *
 add_job(struct run *run)
 {
@@ -445,6 +517,7 @@ add_job(struct run *run)
     struct job *j = engine_add(&run->engine);
     if (!j)
         die_nomem();
+    j->duplicate = duplicate_message(run, run->row_index++);
     return j;
 }
 
@@ -485,6 +558,73 @@ lint_lines(struct run *run, struct input *in, const char *name)
             die_nomem();
         j->line = j->phys_line = lr.lineno;
         j->ending = lr.ending;
+    }
+    flush_batch(run);
+    if (in->error) {
+        fprintf(stderr, "titlelint: %s:%zu: read error: %s\n", name, lr.lineno + 1,
+                strerror(errno));
+        run->trouble = true;
+    }
+    line_reader_finish(&lr);
+}
+
+/* ---- JSON Lines inputs ------------------------------------------------- */
+
+/* A string member of @o as a new string, or NULL. */
+static char *
+member(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    if (json_is_integer(v)) {
+        char n[32];
+        snprintf(n, sizeof(n), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return strdup(n);
+    }
+    return json_is_string(v) ? strndup(json_string_value(v), json_string_length(v)) : NULL;
+}
+
+/*
+ * One JSON object a line, {"title": ..., "brand": ..., "category": ...,
+ * "id": ...}: titlelint as a filter in a pipeline (Spark's RDD.pipe,
+ * Hadoop Streaming).  A line that is not such an object is reported as
+ * invalid-input; every line gives one record.
+ */
+static void
+lint_jsonl(struct run *run, struct input *in, const char *name)
+{
+    bool en = run->opt->lang == TITLELINT_LANG_EN;
+    struct line_reader lr;
+    const char *line;
+    ssize_t len;
+
+    line_reader_init(&lr, in);
+    while ((len = line_reader_next(&lr, &line)) >= 0) {
+        if (len == 0) {
+            run->empty_lines++;
+            continue;
+        }
+        struct job *j = add_job(run);
+        j->row = true;
+        j->line = j->phys_line = lr.lineno;
+        json_error_t je;
+        json_t *o = json_loadb(line, (size_t) len, 0, &je);
+        json_t *title = json_object_get(o, "title");
+        if (!json_is_string(title)) {
+            char why[300];
+            snprintf(why, sizeof(why), en ? "not a JSON object with a \"title\" string: %s"
+                                          : "不是带 \"title\" 字符串的 JSON 对象：%s",
+                     o ? (en ? "no title" : "没有 title") : je.text);
+            if (!(j->invalid = strdup(why)))
+                die_nomem();
+        } else if (!buf_append(&j->title, json_string_value(title), json_string_length(title))) {
+            die_nomem();
+        }
+        if (o) {
+            j->id = member(o, "id");
+            j->brand = member(o, "brand");
+            j->category = member(o, "category");
+        }
+        json_decref(o);
     }
     flush_batch(run);
     if (in->error) {
@@ -614,6 +754,8 @@ format_of(const struct options *opt, const char *path)
         return IN_CSV;
     if (dot && strcasecmp(dot, ".tsv") == 0)
         return IN_TSV;
+    if (dot && strcasecmp(dot, ".jsonl") == 0)
+        return IN_JSONL;
     return IN_TEXT;
 }
 
@@ -662,6 +804,136 @@ fix_end(struct run *run, const char *target, const char *tmp, bool trouble_befor
 }
 
 static void
+dups_push(struct dups *d, uint64_t key, char *id)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 1024;
+        uint64_t *k = realloc(d->keys, cap * sizeof(*k));
+        if (!k)
+            die_nomem();
+        d->keys = k;
+        char **ids = realloc(d->ids, cap * sizeof(*ids));
+        if (!ids)
+            die_nomem();
+        d->ids = ids;
+        d->cap = cap;
+    }
+    d->keys[d->n] = key;
+    d->ids[d->n++] = id;
+}
+
+static void
+dups_free(struct dups *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->ids[i]);
+    free(d->ids);
+    free(d->keys);
+    free(d->group_of);
+    free(d->members);
+    free(d->group_start);
+}
+
+static const uint64_t *sort_keys;
+
+static int
+cmp_by_key(const void *a, const void *b)
+{
+    uint64_t x = sort_keys[*(const uint32_t *) a], y = sort_keys[*(const uint32_t *) b];
+    if (x != y)
+        return x < y ? -1 : 1;
+    return *(const uint32_t *) a < *(const uint32_t *) b ? -1 : 1;
+}
+
+/* Groups the rows with one key (two or more, key not 0). */
+static void
+dups_group(struct dups *d)
+{
+    uint32_t *order = malloc((d->n + 1) * sizeof(uint32_t));
+    d->group_of = calloc(d->n + 1, sizeof(uint32_t));
+    d->members = malloc((d->n + 1) * sizeof(uint32_t));
+    d->group_start = malloc((d->n + 2) * sizeof(uint32_t));
+    if (!order || !d->group_of || !d->members || !d->group_start)
+        die_nomem();
+    for (size_t i = 0; i < d->n; i++)
+        order[i] = (uint32_t) i;
+    sort_keys = d->keys;   /* the main thread only */
+    qsort(order, d->n, sizeof(uint32_t), cmp_by_key);
+    size_t m = 0;
+    for (size_t i = 0; i < d->n;) {
+        size_t j = i + 1;
+        while (j < d->n && d->keys[order[j]] == d->keys[order[i]])
+            j++;
+        if (j - i >= 2 && d->keys[order[i]]) {
+            d->group_start[d->n_groups] = (uint32_t) m;
+            for (size_t k = i; k < j; k++) {
+                d->members[m++] = order[k];
+                d->group_of[order[k]] = (uint32_t) d->n_groups + 1;
+            }
+            d->n_groups++;
+        }
+        i = j;
+    }
+    d->group_start[d->n_groups] = (uint32_t) m;
+    free(order);
+}
+
+/*
+ * duplicate-title's first pass: the key of every row, read with the same
+ * readers as the linting pass.  Returns false when the file cannot be
+ * read (the linting pass reports it).
+ */
+static bool
+key_pass(struct run *run, struct input *in, const char *name, enum in_format fmt,
+         struct dups *d)
+{
+    const struct options *opt = run->opt;
+    struct titlelint_checker *chk = run->engine.checkers[0];
+    bool en = opt->lang == TITLELINT_LANG_EN;
+    char err[4096], id[64];
+
+    if (fmt == IN_TEXT) {
+        struct line_reader lr;
+        const char *line;
+        ssize_t len;
+        line_reader_init(&lr, in);
+        while ((len = line_reader_next(&lr, &line)) >= 0) {
+            if (!len)
+                continue;
+            snprintf(id, sizeof(id), en ? "line %zu" : "第 %zu 行", lr.lineno);
+            char *copy = strdup(id);
+            if (!copy)
+                die_nomem();
+            dups_push(d, titlelint_title_key(chk, line, (size_t) len), copy);
+        }
+        line_reader_finish(&lr);
+        return !in->error;
+    }
+    struct csv_reader r;
+    struct csv_columns cols;
+    csv_reader_init(&r, in, name, fmt == IN_TSV ? '	' : ',');
+    int got = csv_reader_next(&r, err, sizeof(err));
+    bool ok = got > 0 && csv_find_columns(&r, !opt->no_header, opt->column, opt->category_column,
+                                          opt->brand_column, opt->id_column, &cols, err,
+                                          sizeof(err));
+    if (ok && !opt->no_header)
+        got = csv_reader_next(&r, err, sizeof(err));
+    for (; ok && got > 0; got = csv_reader_next(&r, err, sizeof(err))) {
+        size_t n = csv_cell_len(&r, (size_t) cols.title);
+        if (cols.id >= 0 && csv_cell_len(&r, (size_t) cols.id))
+            snprintf(id, sizeof(id), "%s %s", en ? "id" : "商品ID", csv_cell(&r, (size_t) cols.id));
+        else
+            snprintf(id, sizeof(id), en ? "row %zu" : "第 %zu 行", r.records);
+        char *copy = strdup(id);
+        if (!copy)
+            die_nomem();
+        dups_push(d, n ? titlelint_title_key(chk, csv_cell(&r, (size_t) cols.title), n) : 0, copy);
+    }
+    csv_reader_finish(&r);
+    return ok && got == 0;
+}
+
+static void
 lint_path(struct run *run, const char *path)
 {
     const struct options *opt = run->opt;
@@ -689,8 +961,33 @@ lint_path(struct run *run, const char *path)
         return;
     }
     struct stat st;
+    bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    enum in_format fmt = format_of(opt, path);
+    struct dups dups = { 0 };
+    run->row_index = 0;
+    run->dups = NULL;
+    const struct titlelint_rule *dup_rule = titlelint_rule_find("duplicate-title");
+    if (titlelint_checker_get_rule_severity(run->engine.checkers[0], dup_rule) !=
+        TITLELINT_SEVERITY_OFF && regular && fmt != IN_JSONL) {
+        /* two passes: the keys first, then the lint (reading again, with
+         * the encoding the first pass found) */
+        if (key_pass(run, &in, name, fmt, &dups)) {
+            dups_group(&dups);
+            run->dups = &dups;
+        }
+        const char *enc = in.encoding;
+        input_close(&in);
+        rewind(f);
+        if (!input_open(&in, f, name, enc, err, sizeof(err))) {
+            fprintf(stderr, "titlelint: %s\n", err);
+            run->trouble = true;
+            dups_free(&dups);
+            fclose(f);
+            return;
+        }
+    }
     run->input = &in;
-    run->input_size = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? st.st_size : 0;
+    run->input_size = regular ? st.st_size : 0;
     run->file = name;
     run->diff_header = false;
     run->fix_changed = 0;
@@ -701,9 +998,10 @@ lint_path(struct run *run, const char *path)
     if (opt->fix && !fixing)
         run->trouble = true;
     else {
-        enum in_format fmt = format_of(opt, path);
         if (fmt == IN_TEXT)
             lint_lines(run, &in, name);
+        else if (fmt == IN_JSONL)
+            lint_jsonl(run, &in, name);
         else
             lint_csv(run, &in, name, fmt == IN_TSV ? '\t' : ',');
         if (fixing)
@@ -712,6 +1010,8 @@ lint_path(struct run *run, const char *path)
     if (run->progress)
         fputc('\n', stderr);
     run->input = NULL;
+    run->dups = NULL;
+    dups_free(&dups);
     input_close(&in);
     if (!std)
         fclose(f);
@@ -721,6 +1021,7 @@ static void
 lint_titles(struct run *run)
 {
     run->file = run->engine.file = "<title>";
+    run->dups = NULL;
     for (size_t i = 0; i < run->opt->n_titles; i++) {
         struct job *j = add_job(run);
         const char *t = run->opt->titles[i];
@@ -857,6 +1158,13 @@ lint_all(const struct options *opt, const struct config *cfg, int argc, char **a
     }
 
     struct run run = { .opt = opt, .started = time(NULL) };
+    char berr[4096];
+    if (opt->baseline && !baseline_load(&run.baseline, opt->baseline, berr, sizeof(berr))) {
+        fprintf(stderr, "titlelint: %s\n", berr);
+        titlelint_context_unref(ctx);
+        return EXIT_TROUBLE;
+    }
+    run.engine.baseline = NULL;
     struct setup su = { opt, cfg, false };
     run.progress = !opt->quiet && isatty(STDERR_FILENO) && opt->n_titles == 0 && optind < argc;
     if (!engine_start(&run.engine, opt, ctx, opt->jobs, configure_checker, &su)) {
@@ -866,6 +1174,7 @@ lint_all(const struct options *opt, const struct config *cfg, int argc, char **a
         return EXIT_TROUBLE;
     }
 
+    run.engine.baseline = opt->baseline ? &run.baseline : NULL;
     if (opt->format == OUT_JSON && !opt->diff)
         fputs("[\n", stdout);
     if (opt->format == OUT_SARIF && !opt->diff)
@@ -890,6 +1199,34 @@ lint_all(const struct options *opt, const struct config *cfg, int argc, char **a
         run.trouble = true;
     }
 
+    if (opt->baseline) {
+        size_t stale = 0;
+        for (size_t i = 0; i < run.baseline.cap; i++)
+            stale += run.baseline.keys[i] && !run.baseline.seen[i];
+        fprintf(stderr, "titlelint: baseline %s: %zu findings accepted, %zu new, %zu stale\n",
+                opt->baseline, run.accepted, run.new_findings, stale);
+        size_t shown = 0;
+        for (size_t i = 0; i < run.baseline.cap && shown < 50; i++) {
+            if (!run.baseline.keys[i] || run.baseline.seen[i])
+                continue;
+            char *sep = strchr(run.baseline.keys[i], '\x1f');
+            fprintf(stderr, "titlelint: stale: %.*s %s\n", (int) (sep - run.baseline.keys[i]),
+                    run.baseline.keys[i], sep + 1);
+            shown++;
+        }
+        run.max_severity = run.max_new_severity;   /* only new findings count */
+    }
+    if (opt->write_baseline) {
+        if (!baseline_write(&run.written, opt->write_baseline, berr, sizeof(berr))) {
+            fprintf(stderr, "titlelint: %s\n", berr);
+            run.trouble = true;
+        } else {
+            fprintf(stderr, "titlelint: baseline %s written: %zu findings\n",
+                    opt->write_baseline, run.written.n);
+        }
+    }
+    set_free(&run.baseline);
+    set_free(&run.written);
     engine_stop(&run.engine);
     titlelint_context_unref(ctx);
     for (size_t i = 0; i < run.n_terms; i++)
@@ -922,7 +1259,7 @@ enum {
     OPT_EXIT_ZERO, OPT_STATISTICS, OPT_LEXICON_DIR, OPT_LIST_RULES, OPT_EXPLAIN,
     OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG, OPT_SUGGEST,
     OPT_FIX, OPT_DIFF, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_COLUMN, OPT_CATEGORY_COLUMN,
-    OPT_BRAND_COLUMN, OPT_ID_COLUMN, OPT_NO_HEADER,
+    OPT_BRAND_COLUMN, OPT_ID_COLUMN, OPT_NO_HEADER, OPT_BASELINE, OPT_WRITE_BASELINE,
 };
 
 static const struct option long_options[] = {
@@ -936,6 +1273,8 @@ static const struct option long_options[] = {
     { "brand-column", required_argument, NULL, OPT_BRAND_COLUMN },
     { "id-column", required_argument, NULL, OPT_ID_COLUMN },
     { "no-header", no_argument, NULL, OPT_NO_HEADER },
+    { "baseline", required_argument, NULL, OPT_BASELINE },
+    { "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
     { "format", required_argument, NULL, 'f' },
     { "select", required_argument, NULL, OPT_SELECT },
     { "ignore", required_argument, NULL, OPT_IGNORE },
@@ -989,8 +1328,10 @@ main(int argc, char **argv)
                 opt.input_format = IN_CSV;
             else if (strcmp(optarg, "tsv") == 0)
                 opt.input_format = IN_TSV;
+            else if (strcmp(optarg, "jsonl") == 0)
+                opt.input_format = IN_JSONL;
             else
-                die_usage("input format", optarg, "auto, text, csv or tsv");
+                die_usage("input format", optarg, "auto, text, csv, tsv or jsonl");
             break;
         case OPT_ENCODING: opt.encoding = optarg; break;
         case OPT_COLUMN: opt.column = optarg; break;
@@ -998,6 +1339,8 @@ main(int argc, char **argv)
         case OPT_BRAND_COLUMN: opt.brand_column = optarg; break;
         case OPT_ID_COLUMN: opt.id_column = optarg; break;
         case OPT_NO_HEADER: opt.no_header = true; break;
+        case OPT_BASELINE: opt.baseline = optarg; break;
+        case OPT_WRITE_BASELINE: opt.write_baseline = optarg; break;
         case 'f':
             if (strcmp(optarg, "text") == 0)
                 opt.format = OUT_TEXT;
