@@ -980,6 +980,16 @@ out:
 }
 
 static int
+raw_rank(const struct raw_term *r)
+{
+    if (r->variant == TL_VARIANT_NONE)
+        return 0;
+    if (!r->generated)
+        return 1;
+    return r->variant == TL_VARIANT_HOMOPHONE || r->variant == TL_VARIANT_PLACEHOLDER ? 3 : 2;
+}
+
+static int
 cmp_raw(const void *a, const void *b)
 {
     const struct raw_term *x = a, *y = b;
@@ -991,6 +1001,11 @@ cmp_raw(const void *a, const void *b)
         return x->entry < y->entry ? -1 : 1;
     if (x->clear != y->clear)
         return (int) x->clear - (int) y->clear;
+    /* One string reached by several routes keeps the surest: a real name,
+     * a written variant, a deterministic one (traditional, pinyin), a
+     * guess (homophone, 某) last -- 香奈兒 is traditional, not a guess. */
+    if (raw_rank(x) != raw_rank(y))
+        return raw_rank(x) - raw_rank(y);
     return (int) x->variant - (int) y->variant;
 }
 

@@ -209,7 +209,8 @@ count_findings(struct titlelint_checker *chk, const struct string_set *baseline,
          * have no offending term */
         const char *code = titlelint_rule_get_code(titlelint_diagnostic_get_rule(d));
         if (strcmp(code, "TL001") == 0 || strcmp(code, "TL002") == 0 ||
-            strncmp(code, "TL1", 3) == 0 || strcmp(code, "TL301") == 0)
+            strncmp(code, "TL1", 3) == 0 || strcmp(code, "TL301") == 0 ||
+            strncmp(code, "TL7", 3) == 0)
             continue;
         const char *term = titlelint_diagnostic_get_canonical(d);
         if (!*term)
