@@ -17,6 +17,8 @@ enum out_format {
     OUT_JSONL,     /* the library's objects, one a line */
     OUT_CSV,       /* the input's columns, then count, findings, suggestion */
     OUT_SARIF,     /* SARIF 2.1.0 */
+    OUT_GITHUB,    /* GitHub Actions workflow annotations */
+    OUT_LSP,       /* per file: {"uri", "diagnostics": [LSP Diagnostic]} */
 };
 
 enum in_format { IN_AUTO, IN_TEXT, IN_CSV, IN_TSV, IN_JSONL };

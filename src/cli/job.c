@@ -131,6 +131,112 @@ sarif_results(struct titlelint_checker *chk, const struct job *job, const char *
     return ok;
 }
 
+/* GitHub's workflow commands escape %, CR and LF (and , : in properties). */
+static bool
+github_escape(struct buf *b, const char *s, bool property)
+{
+    bool ok = true;
+    for (; *s && ok; s++) {
+        switch (*s) {
+        case '%': ok = buf_append(b, "%25", 3); break;
+        case '\r': ok = buf_append(b, "%0D", 3); break;
+        case '\n': ok = buf_append(b, "%0A", 3); break;
+        case ':': ok = property ? buf_append(b, "%3A", 3) : buf_append(b, s, 1); break;
+        case ',': ok = property ? buf_append(b, "%2C", 3) : buf_append(b, s, 1); break;
+        default: ok = buf_append(b, s, 1);
+        }
+    }
+    return ok;
+}
+
+static bool
+github_annotations(struct titlelint_checker *chk, const struct job *job, const char *file,
+                   struct buf *out)
+{
+    bool ok = true;
+    for (size_t i = 0; i < titlelint_checker_get_diagnostic_count(chk) && ok; i++) {
+        const struct titlelint_diagnostic *d = titlelint_checker_get_diagnostic(chk, i);
+        const struct titlelint_rule *r = titlelint_diagnostic_get_rule(d);
+        enum titlelint_severity s = titlelint_diagnostic_get_severity(d);
+        struct titlelint_position start, end;
+        titlelint_diagnostic_get_span(d, &start, &end);
+        ok &= buf_printf(out, "::%s file=", s == TITLELINT_SEVERITY_ERROR ? "error" :
+                                            s == TITLELINT_SEVERITY_WARNING ? "warning" : "notice");
+        ok &= github_escape(out, file, true);
+        ok &= buf_printf(out, ",line=%zu,col=%zu,endColumn=%zu,title=", job->phys_line,
+                         start.chars + 1, end.chars + 1);
+        ok &= github_escape(out, titlelint_rule_get_code(r), true);
+        ok &= buf_append(out, " ", 1) && github_escape(out, titlelint_rule_get_name(r), true);
+        ok &= buf_append(out, "::", 2) &&
+              github_escape(out, titlelint_diagnostic_get_message(d), false);
+        ok &= buf_append(out, "\n", 1);
+    }
+    return ok;
+}
+
+/* UTF-16 units of @n bytes of UTF-8 at @s. */
+static size_t
+utf16_units(const char *s, size_t n)
+{
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char) s[i];
+        if ((c & 0xC0) != 0x80)
+            u += c >= 0xF0 ? 2 : 1;
+    }
+    return u;
+}
+
+/* Where the title starts in its line, in UTF-16 units: 0 for a text
+ * line; in a CSV record, where its cell's text is first found (exact but
+ * for titles with doubled quotes or line breaks). */
+static size_t
+title_column16(const struct job *job)
+{
+    if (!job->row || !job->raw.data || !job->title.data || !job->title.len)
+        return 0;
+    const char *at = strstr(job->raw.data, job->title.data);
+    if (!at)
+        return 0;
+    const char *line = at;
+    while (line > job->raw.data && line[-1] != '\n')
+        line--;
+    return utf16_units(line, (size_t) (at - line));
+}
+
+/* LSP Diagnostic objects, comma-separated (the file's wrapper is main's). */
+static bool
+lsp_diagnostics(struct titlelint_checker *chk, const struct job *job, struct buf *out)
+{
+    bool ok = true;
+    const char *s = titlelint_suggest(chk);
+    size_t col = title_column16(job);
+    for (size_t i = 0; i < titlelint_checker_get_diagnostic_count(chk) && ok; i++) {
+        const struct titlelint_diagnostic *d = titlelint_checker_get_diagnostic(chk, i);
+        const struct titlelint_rule *r = titlelint_diagnostic_get_rule(d);
+        enum titlelint_severity sev = titlelint_diagnostic_get_severity(d);
+        struct titlelint_position start, end;
+        titlelint_diagnostic_get_span(d, &start, &end);
+        json_t *o = json_pack(
+            "{s:{s:{s:I, s:I}, s:{s:I, s:I}}, s:i, s:s, s:{s:s}, s:s, s:s, s:{s:s?, s:s}}",
+            "range", "start", "line", (json_int_t) job->phys_line - 1,
+            "character", (json_int_t) (col + start.utf16),
+            "end", "line", (json_int_t) job->phys_line - 1,
+            "character", (json_int_t) (col + end.utf16),
+            "severity", sev == TITLELINT_SEVERITY_ERROR ? 1 : sev == TITLELINT_SEVERITY_WARNING ? 2 : 3,
+            "code", titlelint_rule_get_code(r),
+            "codeDescription", "href", "man:titlelint-rules(7)",
+            "source", "titlelint",
+            "message", titlelint_diagnostic_get_message(d),
+            "data", "suggestion", s, "rule", titlelint_rule_get_name(r));
+        char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+        ok = text && buf_printf(out, "%s%s", out->len ? "," : "", text);
+        free(text);
+        json_decref(o);
+    }
+    return ok;
+}
+
 static void
 format_job(struct titlelint_checker *chk, const struct options *opt, const char *file,
            char delim, struct job *job)
@@ -170,6 +276,12 @@ format_job(struct titlelint_checker *chk, const struct options *opt, const char 
     }
     case OUT_SARIF:
         ok = sarif_results(chk, job, file, &job->out);
+        break;
+    case OUT_GITHUB:
+        ok = github_annotations(chk, job, file, &job->out);
+        break;
+    case OUT_LSP:
+        ok = lsp_diagnostics(chk, job, &job->out);
         break;
     }
     if (!ok)

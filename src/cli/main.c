@@ -108,7 +108,8 @@ static const char usage_text[] =
     "      --no-config         read no configuration file\n"
     "      --no-default-lexicons  load only the --lexicon-dir directories\n"
     "Output:\n"
-    "  -f, --format FORMAT     text (default), json, jsonl, csv or sarif\n"
+    "  -f, --format FORMAT     text (default), json, jsonl, csv, sarif, github\n"
+    "                          (Actions annotations) or lsp (LSP diagnostics)\n"
     "      --lang LANG         messages in zh (default) or en\n"
     "      --color[=WHEN]      colour text output: always (default WHEN), never,\n"
     "                          auto (the default: only when stdout is a terminal)\n"
@@ -455,7 +456,8 @@ flush_batch(struct run *run)
             fwrite(job->fixed.data ? job->fixed.data : "", 1, job->fixed.len, run->fix_out);
             fputs(job->ending ? job->ending : "\n", run->fix_out);
         }
-        bool sep = (opt->format == OUT_JSON || opt->format == OUT_SARIF) && job->out.len;
+        bool sep = (opt->format == OUT_JSON || opt->format == OUT_SARIF ||
+                    opt->format == OUT_LSP) && job->out.len;
         if (sep && run->json_started)
             out_write(run, ",\n", 2);
         run->json_started |= sep;
@@ -933,6 +935,37 @@ key_pass(struct run *run, struct input *in, const char *name, enum in_format fmt
     return ok && got == 0;
 }
 
+/* --format lsp: one object per input, its diagnostics inside. */
+static void
+lsp_begin(struct run *run, const char *path)
+{
+    if (run->opt->format != OUT_LSP || run->opt->diff)
+        return;
+    char abs[PATH_MAX];
+    json_t *uri;
+    if (strcmp(path, "-") == 0 || strcmp(path, "<title>") == 0) {
+        uri = json_string(strcmp(path, "-") == 0 ? "stdin:" : "untitled:titles");
+    } else {
+        struct buf u = { 0 };
+        buf_append(&u, "file://", 7);
+        buf_append(&u, realpath(path, abs) ? abs : path, strlen(realpath(path, abs) ? abs : path));
+        uri = json_string(u.data);
+        free(u.data);
+    }
+    char *text = json_dumps(uri, JSON_ENCODE_ANY);
+    printf("{\"uri\":%s,\"diagnostics\":[", text ? text : "\"\"");
+    free(text);
+    json_decref(uri);
+    run->json_started = false;
+}
+
+static void
+lsp_end(struct run *run)
+{
+    if (run->opt->format == OUT_LSP && !run->opt->diff)
+        fputs("]}\n", stdout);
+}
+
 static void
 lint_path(struct run *run, const char *path)
 {
@@ -988,6 +1021,7 @@ lint_path(struct run *run, const char *path)
     }
     run->input = &in;
     run->input_size = regular ? st.st_size : 0;
+    lsp_begin(run, path);
     run->file = name;
     run->diff_header = false;
     run->fix_changed = 0;
@@ -1009,6 +1043,7 @@ lint_path(struct run *run, const char *path)
     }
     if (run->progress)
         fputc('\n', stderr);
+    lsp_end(run);
     run->input = NULL;
     run->dups = NULL;
     dups_free(&dups);
@@ -1022,6 +1057,9 @@ lint_titles(struct run *run)
 {
     run->file = run->engine.file = "<title>";
     run->dups = NULL;
+    if (!run->opt->n_titles)
+        return;
+    lsp_begin(run, "<title>");
     for (size_t i = 0; i < run->opt->n_titles; i++) {
         struct job *j = add_job(run);
         const char *t = run->opt->titles[i];
@@ -1030,6 +1068,7 @@ lint_titles(struct run *run)
         j->line = j->phys_line = i + 1;
     }
     flush_batch(run);
+    lsp_end(run);
 }
 
 /* ---- the beginning and the end ----------------------------------------- */
@@ -1352,8 +1391,12 @@ main(int argc, char **argv)
                 opt.format = OUT_CSV;
             else if (strcmp(optarg, "sarif") == 0)
                 opt.format = OUT_SARIF;
+            else if (strcmp(optarg, "github") == 0)
+                opt.format = OUT_GITHUB;
+            else if (strcmp(optarg, "lsp") == 0)
+                opt.format = OUT_LSP;
             else
-                die_usage("format", optarg, "text, json, jsonl, csv or sarif");
+                die_usage("format", optarg, "text, json, jsonl, csv, sarif, github or lsp");
             break;
         case OPT_SELECT: opt.select = optarg; break;
         case OPT_IGNORE: opt.ignore = optarg; break;
