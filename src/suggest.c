@@ -87,15 +87,6 @@ nothing_to_remove(const struct titlelint_checker *chk)
 }
 
 static size_t
-count_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((uint8_t) s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-static size_t
 count_valid(const char *s)
 {
     size_t n = 0;
@@ -355,7 +346,7 @@ assemble(const struct titlelint_checker *chk, struct part *parts, size_t *n_part
                 at[i][1] = (uint32_t) out->len;
             }
         }
-        if (!ok || count_chars(out->data, out->len) <= chk->max_chars || limit <= 1)
+        if (!ok || utf8_count(out->data, out->len) <= chk->max_chars || limit <= 1)
             break;
         /* drop the part that comes last in the suggestion */
         size_t worst = 0;

@@ -94,3 +94,12 @@ strbuf_finish(struct strbuf *sb)
     sb->data = NULL;
     sb->len = sb->cap = 0;
 }
+
+size_t
+utf8_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((uint8_t) s[i] & 0xC0) != 0x80;
+    return n;
+}

@@ -37,4 +37,7 @@ void strbuf_finish(struct strbuf *sb);
  */
 bool grow_array(void *array, size_t *cap, size_t need, size_t size);
 
+/* The number of code points in @len bytes of valid UTF-8 at @s. */
+size_t utf8_count(const char *s, size_t len);
+
 #endif

@@ -64,15 +64,6 @@ struct fold_scan {
     size_t n_main;               /* hits of the plain scan */
 };
 
-static size_t
-count_chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((uint8_t) s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 static bool
 on_folded(void *ud, uint32_t pattern, size_t fs, size_t fe)
 {
@@ -98,7 +89,7 @@ on_folded(void *ud, uint32_t pattern, size_t fs, size_t fe)
         return true;
     /* Look-alikes need a longer name: 2mi is not ZMI, r0g not ROG. */
     size_t min = (flags & FOLD_MAPPED) ? 4 : 3;
-    if (!flags || count_chars(f + fs, fe - fs) < min ||
+    if (!flags || utf8_count(f + fs, fe - fs) < min ||
         !tl_word_edges_ok(f, chk->fold.len, fs, fe))
         return true;
     size_t ns = chk->fold_start[fs], ne = chk->fold_end[fe - 1];

@@ -13,15 +13,6 @@
 
 #include "rules.h"
 
-static size_t
-chars_in(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((uint8_t) s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 /* A token worth counting as a word: two characters or more, not a number,
  * size or model, not punctuation. */
 static bool
@@ -31,7 +22,7 @@ word_token(const struct titlelint_checker *chk, const struct tl_token *t)
         return false;
     if (t->type == TL_TOKEN_LEXICON && chk->hits[t->hit].kind == TL_KIND_PATTERN)
         return false;
-    return chars_in(chk->text.norm + t->start, t->end - t->start) >= 2;
+    return utf8_count(chk->text.norm + t->start, t->end - t->start) >= 2;
 }
 
 static void
@@ -151,7 +142,7 @@ keyword_bag(struct titlelint_checker *chk, const struct titlelint_rule *rule)
         while (i < chk->text.norm_len && s[i] != ' ')
             i++;
         if (i > start)
-            lens[n++] = chars_in(s + start, i - start);
+            lens[n++] = utf8_count(s + start, i - start);
     }
     if (n < 5)
         return;
