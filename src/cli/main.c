@@ -141,13 +141,58 @@ static const char usage_text[] =
     "Exit status: 0 nothing reached the fail level, 1 something did,\n"
     "2 usage or input error.  See titlelint(1).\n";
 
-static void
+static _Noreturn void
 die_usage(const char *what, const char *arg, const char *choices)
 {
     fprintf(stderr, "titlelint: unknown %s '%s' (%s)\n"
             "Try 'titlelint --help' for more information.\n", what, arg, choices);
     exit(EXIT_TROUBLE);
 }
+
+/* One accepted value of an option taking a word, and what it sets. */
+struct choice {
+    const char *name;
+    int value;
+};
+
+/* The value of the choice named @arg; else exits with a usage error that
+ * lists the accepted names, taken from the same table. */
+static int
+choose(const char *what, const char *arg, const struct choice *choices, size_t n)
+{
+    char list[256] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(arg, choices[i].name) == 0)
+            return choices[i].value;
+        const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
+        int w = snprintf(list + len, sizeof(list) - len, "%s%s", sep, choices[i].name);
+        if (w > 0 && (size_t) w < sizeof(list) - len)
+            len += (size_t) w;
+    }
+    die_usage(what, arg, list);
+}
+
+#define CHOOSE(what, arg, table) choose(what, arg, table, sizeof(table) / sizeof((table)[0]))
+
+static const struct choice input_formats[] = {
+    { "auto", IN_AUTO }, { "text", IN_TEXT }, { "csv", IN_CSV }, { "tsv", IN_TSV },
+    { "jsonl", IN_JSONL },
+};
+static const struct choice output_formats[] = {
+    { "text", OUT_TEXT }, { "json", OUT_JSON }, { "jsonl", OUT_JSONL }, { "csv", OUT_CSV },
+    { "sarif", OUT_SARIF }, { "github", OUT_GITHUB }, { "lsp", OUT_LSP },
+};
+static const struct choice fail_levels[] = {
+    { "error", TITLELINT_SEVERITY_ERROR }, { "warning", TITLELINT_SEVERITY_WARNING },
+    { "info", TITLELINT_SEVERITY_INFO },
+};
+static const struct choice languages[] = {
+    { "zh", TITLELINT_LANG_ZH }, { "en", TITLELINT_LANG_EN },
+};
+static const struct choice colors[] = {
+    { "always", 1 }, { "never", 0 }, { "auto", -1 },
+};
 
 static void
 die_nomem(void)
@@ -1359,18 +1404,7 @@ main(int argc, char **argv)
         case OPT_BRAND: opt.brand = optarg; break;
         case OPT_CATEGORY: opt.category = optarg; break;
         case OPT_INPUT_FORMAT:
-            if (strcmp(optarg, "auto") == 0)
-                opt.input_format = IN_AUTO;
-            else if (strcmp(optarg, "text") == 0)
-                opt.input_format = IN_TEXT;
-            else if (strcmp(optarg, "csv") == 0)
-                opt.input_format = IN_CSV;
-            else if (strcmp(optarg, "tsv") == 0)
-                opt.input_format = IN_TSV;
-            else if (strcmp(optarg, "jsonl") == 0)
-                opt.input_format = IN_JSONL;
-            else
-                die_usage("input format", optarg, "auto, text, csv, tsv or jsonl");
+            opt.input_format = CHOOSE("input format", optarg, input_formats);
             break;
         case OPT_ENCODING: opt.encoding = optarg; break;
         case OPT_COLUMN: opt.column = optarg; break;
@@ -1381,34 +1415,12 @@ main(int argc, char **argv)
         case OPT_BASELINE: opt.baseline = optarg; break;
         case OPT_WRITE_BASELINE: opt.write_baseline = optarg; break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                opt.format = OUT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                opt.format = OUT_JSON;
-            else if (strcmp(optarg, "jsonl") == 0)
-                opt.format = OUT_JSONL;
-            else if (strcmp(optarg, "csv") == 0)
-                opt.format = OUT_CSV;
-            else if (strcmp(optarg, "sarif") == 0)
-                opt.format = OUT_SARIF;
-            else if (strcmp(optarg, "github") == 0)
-                opt.format = OUT_GITHUB;
-            else if (strcmp(optarg, "lsp") == 0)
-                opt.format = OUT_LSP;
-            else
-                die_usage("format", optarg, "text, json, jsonl, csv, sarif, github or lsp");
+            opt.format = CHOOSE("format", optarg, output_formats);
             break;
         case OPT_SELECT: opt.select = optarg; break;
         case OPT_IGNORE: opt.ignore = optarg; break;
         case OPT_FAIL_LEVEL:
-            if (strcmp(optarg, "error") == 0)
-                opt.fail_level = TITLELINT_SEVERITY_ERROR;
-            else if (strcmp(optarg, "warning") == 0)
-                opt.fail_level = TITLELINT_SEVERITY_WARNING;
-            else if (strcmp(optarg, "info") == 0)
-                opt.fail_level = TITLELINT_SEVERITY_INFO;
-            else
-                die_usage("fail level", optarg, "error, warning or info");
+            opt.fail_level = CHOOSE("fail level", optarg, fail_levels);
             break;
         case OPT_EXIT_ZERO: opt.exit_zero = true; break;
         case OPT_STATISTICS: opt.statistics = true; break;
@@ -1423,22 +1435,10 @@ main(int argc, char **argv)
         case OPT_LIST_RULES: list = true; break;
         case OPT_EXPLAIN: explain_rule = optarg; break;
         case OPT_LANG:
-            if (strcmp(optarg, "zh") == 0)
-                opt.lang = TITLELINT_LANG_ZH;
-            else if (strcmp(optarg, "en") == 0)
-                opt.lang = TITLELINT_LANG_EN;
-            else
-                die_usage("language", optarg, "zh or en");
+            opt.lang = CHOOSE("language", optarg, languages);
             break;
         case OPT_COLOR:
-            if (!optarg || strcmp(optarg, "always") == 0)
-                opt.color = 1;
-            else if (strcmp(optarg, "never") == 0)
-                opt.color = 0;
-            else if (strcmp(optarg, "auto") == 0)
-                opt.color = -1;
-            else
-                die_usage("--color value", optarg, "always, never or auto");
+            opt.color = optarg ? CHOOSE("--color value", optarg, colors) : 1;
             break;
         case 'j': {
             char *end;
