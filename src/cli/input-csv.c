@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <strings.h>
 
 #include "input-csv.h"
@@ -284,5 +285,37 @@ csv_find_columns(const struct csv_reader *r, bool header, const char *title_arg,
             snprintf(err + len, errlen - len, "; name it with --column");
         return false;
     }
+    return true;
+}
+
+char *
+csv_row_category(const struct csv_reader *r, const struct csv_columns *cols, bool *oom)
+{
+    struct buf path = { 0 };
+
+    *oom = false;
+    for (size_t k = 0; k < cols->n_category; k++) {
+        size_t n = csv_cell_len(r, (size_t) cols->category[k]);
+        if (n && !(buf_append(&path, ">", path.len ? 1 : 0) &&
+                   buf_append(&path, csv_cell(r, (size_t) cols->category[k]), n))) {
+            free(path.data);
+            *oom = true;
+            return NULL;
+        }
+    }
+    return path.data;
+}
+
+bool
+csv_row_problem(const struct csv_reader *r, const struct csv_columns *cols, size_t n_header,
+                bool en, char *why, size_t size)
+{
+    if (n_header && r->n_cells != n_header)
+        snprintf(why, size, en ? "the row has %zu cells, the header %zu"
+                               : "这一行有 %zu 个单元格，表头有 %zu 个", r->n_cells, n_header);
+    else if (csv_cell_len(r, (size_t) cols->title) == 0)
+        snprintf(why, size, "%s", en ? "empty title" : "标题为空");
+    else
+        return false;
     return true;
 }

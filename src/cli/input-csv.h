@@ -13,6 +13,7 @@
 
 #include <csv.h>
 
+#include "cli.h"
 #include "input.h"
 
 struct csv_reader {
@@ -80,5 +81,15 @@ struct csv_columns {
 bool csv_find_columns(const struct csv_reader *r, bool header, const char *title_arg,
                       const char *category_arg, const char *brand_arg, const char *id_arg,
                       struct csv_columns *cols, char *err, size_t errlen);
+
+/* The category path of the record: its category cells joined top > leaf
+ * ("服饰内衣>女装>连衣裙"), or NULL when they are empty (and when out of
+ * memory: then *@oom).  Caller frees. */
+char *csv_row_category(const struct csv_reader *r, const struct csv_columns *cols, bool *oom);
+
+/* Whether the record cannot be checked, and why, in @why: it does not fit
+ * the header of @n_header cells (0: no header), or its title is empty. */
+bool csv_row_problem(const struct csv_reader *r, const struct csv_columns *cols, size_t n_header,
+                     bool en, char *why, size_t size);
 
 #endif

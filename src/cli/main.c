@@ -604,23 +604,15 @@ lint_csv(struct run *run, struct input *in, const char *name, char delim)
         if (cols.brand >= 0)
             j->brand = dup_or_null(csv_cell(&r, (size_t) cols.brand),
                                    csv_cell_len(&r, (size_t) cols.brand));
-        struct buf path = { 0 };
-        for (size_t k = 0; k < cols.n_category; k++) {
-            size_t n = csv_cell_len(&r, (size_t) cols.category[k]);
-            if (n && !(buf_append(&path, ">", path.len ? 1 : 0) &&
-                       buf_append(&path, csv_cell(&r, (size_t) cols.category[k]), n)))
-                die_nomem();
-        }
-        j->category = path.data;   /* NULL when empty */
+        bool oom;
+        j->category = csv_row_category(&r, &cols, &oom);
+        if (oom)
+            die_nomem();
         /* a row that does not fit the header is reported, not linted */
-        char why[256] = "";
-        bool en = opt->lang == TITLELINT_LANG_EN;
-        if (!opt->no_header && r.n_cells != n_header)
-            snprintf(why, sizeof(why), en ? "the row has %zu cells, the header %zu"
-                                          : "这一行有 %zu 个单元格，表头有 %zu 个", r.n_cells, n_header);
-        else if ((size_t) cols.title >= r.n_cells || j->title.len == 0)
-            snprintf(why, sizeof(why), "%s", en ? "empty title" : "标题为空");
-        if (why[0] && !(j->invalid = strdup(why)))
+        char why[256];
+        if (csv_row_problem(&r, &cols, opt->no_header ? 0 : n_header,
+                            opt->lang == TITLELINT_LANG_EN, why, sizeof(why)) &&
+            !(j->invalid = strdup(why)))
             die_nomem();
     }
     flush_batch(run);
