@@ -29,6 +29,7 @@
 #include "input-text.h"
 #include "input.h"
 #include "job.h"
+#include "lsp.h"
 #include "setup.h"
 
 #define BATCH 2048
@@ -85,6 +86,7 @@ struct run {
 
 static const char usage_text[] =
     "Usage: titlelint [OPTIONS] [FILE...]\n"
+    "       titlelint lsp [OPTIONS]   (a language server on stdin/stdout)\n"
     "Lint product titles against the WeChat Store (微信小店) title guide.\n"
     "A text FILE holds one title per line; a .csv or .tsv FILE is a product\n"
     "export, its titles found by the header.  With no FILE and no --title, or\n"
@@ -133,6 +135,10 @@ static const char usage_text[] =
     "      --fail-level LEVEL  exit 1 when a finding is at LEVEL or above:\n"
     "                          error (default), warning or info\n"
     "      --exit-zero         exit 0 even when findings reach the fail level\n"
+    "Editors:\n"
+    "      --lsp               run as a language server on stdin/stdout (the\n"
+    "                          same as the lsp command); the Input and Rules\n"
+    "                          options and --lang apply to every document\n"
     "Information:\n"
     "      --list-rules        list every rule with its code and severity\n"
     "      --explain RULE      explain a rule (name or code)\n"
@@ -1144,6 +1150,28 @@ lint_all(const struct options *opt, const struct config *cfg, int argc, char **a
     return 0;
 }
 
+/* titlelint lsp: the lexicons of the command line (a document's
+ * configuration may add its own), the rules checked once here so that a
+ * bad --select ends the program now, not the server later. */
+static int
+serve_lsp(const struct options *opt, bool lang_given)
+{
+    struct config none;
+    config_init(&none);
+    struct titlelint_context *ctx = setup_context(opt, &none);
+    if (!ctx)
+        return EXIT_TROUBLE;
+    struct titlelint_checker *chk = titlelint_checker_new(ctx);
+    if (!chk)
+        die_nomem();
+    struct setup su = { opt, &none, true };
+    configure_checker(chk, &su);
+    titlelint_checker_destroy(chk);
+    int status = lsp_serve(opt, lang_given, ctx, stdin, stdout);
+    titlelint_context_unref(ctx);
+    return status;
+}
+
 static void
 push_arg(const char ***list, size_t *n, const char *arg)
 {
@@ -1161,6 +1189,7 @@ enum {
     OPT_LANG, OPT_COLOR, OPT_NO_DEFAULT_LEXICONS, OPT_CONFIG, OPT_NO_CONFIG, OPT_SUGGEST,
     OPT_FIX, OPT_DIFF, OPT_INPUT_FORMAT, OPT_ENCODING, OPT_COLUMN, OPT_CATEGORY_COLUMN,
     OPT_BRAND_COLUMN, OPT_ID_COLUMN, OPT_NO_HEADER, OPT_BASELINE, OPT_WRITE_BASELINE,
+    OPT_LSP,
 };
 
 static const struct option long_options[] = {
@@ -1192,6 +1221,7 @@ static const struct option long_options[] = {
     { "no-config", no_argument, NULL, OPT_NO_CONFIG },
     { "list-rules", no_argument, NULL, OPT_LIST_RULES },
     { "explain", required_argument, NULL, OPT_EXPLAIN },
+    { "lsp", no_argument, NULL, OPT_LSP },
     { "lang", required_argument, NULL, OPT_LANG },
     { "color", optional_argument, NULL, OPT_COLOR },
     { "jobs", required_argument, NULL, 'j' },
@@ -1211,7 +1241,7 @@ main(int argc, char **argv)
         .color = -1,
         .jobs = -1,
     };
-    bool list = false;
+    bool list = false, lsp = false;
     const char *explain_rule = NULL;
     int c;
 
@@ -1251,6 +1281,7 @@ main(int argc, char **argv)
         case OPT_NO_CONFIG: opt.no_config = true; break;
         case OPT_LIST_RULES: list = true; break;
         case OPT_EXPLAIN: explain_rule = optarg; break;
+        case OPT_LSP: lsp = true; break;
         case OPT_LANG:
             opt.lang = CHOOSE("language", optarg, languages);
             break;
@@ -1273,6 +1304,16 @@ main(int argc, char **argv)
             return EXIT_TROUBLE;
         }
     }
+    if (!lsp && optind < argc && strcmp(argv[optind], "lsp") == 0) {
+        lsp = true;         /* the lsp command; ./lsp is a file */
+        optind++;
+    }
+    if (lsp && (optind < argc || opt.n_titles || opt.fix || opt.diff || opt.baseline ||
+                opt.write_baseline)) {
+        fprintf(stderr, "titlelint: the language server reads its documents from the client:\n"
+                "no FILE, --title, --fix, --diff or baseline with lsp\n");
+        return EXIT_TROUBLE;
+    }
     if (opt.output && (!opt.fix || argc - optind != 1)) {
         fprintf(stderr, "titlelint: -o FILE goes with --fix and exactly one input file\n");
         return EXIT_TROUBLE;
@@ -1286,6 +1327,15 @@ main(int argc, char **argv)
     if (opt.jobs < 0)
         opt.jobs = default_jobs();
 
+    if (lsp && !list && !explain_rule) {
+        /* each document's own .titlelint.ini is read by the server */
+        bool lang_given = opt.lang >= 0;
+        if (!lang_given)
+            opt.lang = TITLELINT_LANG_ZH;
+        int status = serve_lsp(&opt, lang_given);
+        free(opt.lexicon_dirs);
+        return status;
+    }
     struct config cfg;
     int status = EXIT_TROUBLE;
     if (load_config(&cfg, &opt, argc, argv)) {
