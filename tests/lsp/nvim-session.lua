@@ -3,8 +3,8 @@
 -- changes a line and sees them follow, asks for code actions, applies the
 -- suggested title and an "allowed word" edit of .titlelint.ini, and checks
 -- what each step did.  Run by tests/check-lsp-nvim.sh, which sets
--- TITLELINT (the binary) and WORKDIR (a directory with titles.txt and
--- .titlelint.ini).
+-- TITLELINT (the binary), EXAMPLE (the Neovim set-up of examples/editors)
+-- and WORKDIR (a directory with titles.txt and .titlelint.ini).
 local bin, dir = os.getenv('TITLELINT'), os.getenv('WORKDIR')
 local failures = 0
 
@@ -45,16 +45,14 @@ local function find_action(actions, pattern)
   end
 end
 
+-- the set-up users copy: examples/editors/neovim/titlelint.lua
+vim.g.titlelint_cmd = bin
+dofile(os.getenv('EXAMPLE'))
 vim.cmd('edit ' .. dir .. '/titles.txt')
 local buf = vim.api.nvim_get_current_buf()
-local log = io.open(dir .. '/server.log', 'w')
-local client = vim.lsp.start_client({
-  name = 'titlelint',
-  cmd = { bin, 'lsp' },
-  root_dir = dir,
-  on_stderr = function(_, data) log:write(data) end,
-})
-vim.lsp.buf_attach_client(buf, client)
+wait_for('the example attaches the server to a titles file',
+         function() return #vim.lsp.buf_get_clients(buf) == 1 end)
+local client = next(vim.lsp.buf_get_clients(buf))
 
 -- 1. open: line 1 rides on a brand; line 3 (with an emoji) on a celebrity
 wait_for('diagnostics published on open', function() return #vim.diagnostic.get(buf) > 0 end)
@@ -123,6 +121,5 @@ vim.lsp.stop_client(client)
 wait_for('the server exits after shutdown and exit', function()
   return vim.lsp.get_client_by_id(client) == nil
 end)
-log:close()
 io.stdout:write(failures == 0 and 'all passed\n' or (failures .. ' failed\n'))
 vim.cmd(failures == 0 and 'qall!' or 'cquit! 1')
