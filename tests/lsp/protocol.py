@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 BIN = os.path.abspath(sys.argv[1])
+WRAP = os.environ.get("LSP_WRAPPER", "").split()   # e.g. valgrind
 failures = 0
 
 
@@ -43,7 +44,7 @@ def session(*frames, caps=None, root=None, init=True, shutdown=True):
     if shutdown:
         data += frame({"jsonrpc": "2.0", "id": "bye", "method": "shutdown"})
         data += frame({"jsonrpc": "2.0", "method": "exit"})
-    p = subprocess.run([BIN, "lsp", "--no-config"] if root is None else [BIN, "lsp"],
+    p = subprocess.run(WRAP + ([BIN, "lsp", "--no-config"] if root is None else [BIN, "lsp"]),
                        input=data, capture_output=True, timeout=120, cwd=root or "/")
     out, msgs = p.stdout, []
     while out:
@@ -149,15 +150,20 @@ rc, msgs, _ = session(
         "textDocument": {"uri": "file:///c.txt", "version": 2},
         "contentChanges": [{"range": {"start": {"line": 0, "character": 1},
                                       "end": {"line": 0, "character": 1}}, "text": "耐克同款"}]}},
+    {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": "file:///c.txt", "version": 3},
+        "contentChanges": [{"text": "杨幂同款连衣裙\n"}]}},
     {"jsonrpc": "2.0", "method": "textDocument/didClose",
      "params": {"textDocument": {"uri": "file:///c.txt"}}},
     caps={"general": {"positionEncodings": ["utf-32"]}})
 pubs = published(msgs, "file:///c.txt")
-check(len(pubs) == 3 and pubs[1]["version"] == 2, "open, change and close each publish")
+check(len(pubs) == 4 and pubs[1]["version"] == 2, "open, changes and close each publish")
+check("TL502" in [d["code"] for d in pubs[2]["diagnostics"]] and pubs[2]["version"] == 3,
+      "a full-text change replaces the document")
 riding = by_code(pubs[1]["diagnostics"], "TL501")
 check(riding and riding[0]["range"]["start"]["character"] == 1 and
       riding[0]["range"]["end"]["character"] == 5, "the inserted text is linted where it went")
-check(pubs[2]["diagnostics"] == [], "didClose clears the diagnostics")
+check(pubs[3]["diagnostics"] == [], "didClose clears the diagnostics")
 
 # -- CSV documents, code actions, .titlelint.ini ---------------------------
 with tempfile.TemporaryDirectory() as root:
