@@ -367,15 +367,14 @@ const struct titlelint_rule tl_rules[] = {
             "规则：平台对重复铺货的管理（同款商品用多个链接重复发布）。\n"
             "同一份商品导出中，多行的标题相同，或只在符号、空格、词的顺序或一个规格上不同，"
             "是用复制的商品堆满店铺的做法。每一行都会被报告，并列出同组其他行的商品ID。\n"
-            "不报告：标题实际不同的商品（不同的品类、材质、款式等）。只在检查文件时判断"
-            "（标准输入不能读两遍，不检查）。\n"
+            "不报告：标题实际不同的商品（不同的品类、材质、款式等），也不比较不同文件之间的标题。\n"
             "修复：合并为一个商品，用规格（SKU）区分颜色、尺码和容量，而不是重复发布。",
             "Rule: the platform's rules on duplicate listings (one product listed again and again).\n"
             "In one export, several rows whose titles are the same, or differ only in symbols,\n"
             "spaces, the order of their words or one spec, pad a catalog with copies. Every row of\n"
             "the group is reported with the ids of the others.\n"
-            "Leaves alone: products whose titles really differ (category, material, style). Checked\n"
-            "for files only (standard input cannot be read twice).\n"
+            "Leaves alone: products whose titles really differ (category, material, style), and\n"
+            "titles of different files.\n"
             "Fix: merge them into one product, with SKUs for colours, sizes and volumes.",
         },
     },

@@ -3,6 +3,7 @@
 # only in symbols, spaces, word order or a spec, and names the others;
 # --write-baseline records findings by product id and rule, --baseline
 # accepts them (exit 0), counts new ones (exit 1) and lists stale ones;
+# duplicates are found on standard input, even from a pipe;
 # --input-format jsonl is a filter: one record per input line.
 # Usage: check-catalog.sh TITLELINT TESTS_DIR
 set -eu
@@ -17,8 +18,16 @@ lint -f jsonl --select TL701 --exit-zero "$tmp/a.csv" > "$tmp/dup"
 [ "$(grep -c '"code":"TL701"' "$tmp/dup")" -eq 3 ] || fail "expected 3 duplicate rows: $(cat "$tmp/dup")"
 grep '"id":"1003"' "$tmp/dup" | grep -q '商品ID 1001、商品ID 1002' || fail "row 1003 does not name the others"
 grep '"id":"1004"' "$tmp/dup" | grep -q '"diagnostics":\[\]' || fail "row 1004 is no duplicate"
-# standard input cannot be read twice: no duplicate-title there
-lint -f jsonl --select TL701 --exit-zero - < "$tmp/a.csv" > /dev/null
+# standard input too: redirected from a file, and from a pipe (copied to
+# a temporary file first, since a pipe cannot be read twice)
+lint -f jsonl --select TL701 --exit-zero --input-format csv - < "$tmp/a.csv" > "$tmp/dup-in"
+[ "$(grep -c '"code":"TL701"' "$tmp/dup-in")" -eq 3 ] || fail "stdin from a file: $(cat "$tmp/dup-in")"
+cat "$tmp/a.csv" | lint -f jsonl --select TL701 --exit-zero --input-format csv > "$tmp/dup-pipe"
+cmp -s "$tmp/dup-in" "$tmp/dup-pipe" || fail "stdin from a pipe: $(cat "$tmp/dup-pipe")"
+status=0
+printf 'x\n' | TMPDIR=/nonexistent lint > /dev/null 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] && grep -q '<stdin>: cannot make a temporary copy' "$tmp/err" ||
+    fail "no temporary file: exit $status, $(cat "$tmp/err")"
 
 # baselines
 lint --write-baseline "$tmp/b.json" "$tmp/a.csv" > /dev/null 2>&1 || true

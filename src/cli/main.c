@@ -852,6 +852,41 @@ lsp_end(struct run *run)
         fputs("]}\n", stdout);
 }
 
+/* A copy of @f (standard input, a pipe) in an unlinked temporary file,
+ * for duplicate-title's two passes: on disk, not in memory.  NULL, said,
+ * when it cannot be made. */
+static FILE *
+spool(FILE *f, const char *name)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[PATH_MAX];
+    char chunk[65536];
+    size_t n;
+
+    snprintf(path, sizeof(path), "%s/titlelint-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path);
+    FILE *t = fd >= 0 ? fdopen(fd, "w+") : NULL;
+    if (!t) {
+        if (fd >= 0)
+            close(fd);
+        fprintf(stderr, "titlelint: %s: cannot make a temporary copy: %s\n", name,
+                strerror(errno));
+        return NULL;
+    }
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        if (fwrite(chunk, 1, n, t) != n)
+            break;
+    if (ferror(f) || ferror(t) || fflush(t) != 0 || fseek(t, 0, SEEK_SET) != 0) {
+        fprintf(stderr, "titlelint: %s: cannot make a temporary copy: %s\n", name,
+                strerror(errno));
+        fclose(t);
+        return NULL;
+    }
+    return t;
+}
+
 static void
 lint_path(struct run *run, const char *path)
 {
@@ -871,23 +906,33 @@ lint_path(struct run *run, const char *path)
         run->trouble = true;
         return;
     }
+    struct stat st;
+    bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+    enum in_format fmt = format_of(opt, path);
+    const struct titlelint_rule *dup_rule = titlelint_rule_find("duplicate-title");
+    bool two_passes = titlelint_checker_get_rule_severity(run->engine.checkers[0], dup_rule) !=
+                      TITLELINT_SEVERITY_OFF && fmt != IN_JSONL;
+    if (two_passes && !regular) {
+        /* a pipe cannot be read twice: copy it to disk first */
+        f = spool(f, name);
+        if (!f) {
+            run->trouble = true;
+            return;
+        }
+        regular = fstat(fileno(f), &st) == 0;
+    }
     struct input in;
     if (!input_open(&in, f, name, opt->encoding, err, sizeof(err))) {
         fprintf(stderr, "titlelint: %s\n", err);
         run->trouble = true;
-        if (!std)
+        if (f != stdin)
             fclose(f);
         return;
     }
-    struct stat st;
-    bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
-    enum in_format fmt = format_of(opt, path);
     struct dups dups = { 0 };
     run->row_index = 0;
     run->dups = NULL;
-    const struct titlelint_rule *dup_rule = titlelint_rule_find("duplicate-title");
-    if (titlelint_checker_get_rule_severity(run->engine.checkers[0], dup_rule) !=
-        TITLELINT_SEVERITY_OFF && regular && fmt != IN_JSONL) {
+    if (two_passes) {
         /* two passes: the keys first, then the lint (reading again, with
          * the encoding the first pass found) */
         if (key_pass(run, &in, name, fmt, &dups)) {
@@ -901,7 +946,8 @@ lint_path(struct run *run, const char *path)
             fprintf(stderr, "titlelint: %s\n", err);
             run->trouble = true;
             dups_free(&dups);
-            fclose(f);
+            if (f != stdin)
+                fclose(f);
             return;
         }
     }
@@ -934,7 +980,7 @@ lint_path(struct run *run, const char *path)
     run->dups = NULL;
     dups_free(&dups);
     input_close(&in);
-    if (!std)
+    if (f != stdin)
         fclose(f);
 }
 
