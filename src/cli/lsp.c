@@ -1013,8 +1013,8 @@ ini_add(const char *text, const char *section, const char *key, const char *line
             }
         } else if (in && q < p + n && *q != ';' && *q != '#' && *q != '\r') {
             after = end;
-            if (key && !strncasecmp(q, key, strlen(key)) &&
-                strchr(" \t=", q[strlen(key)])) {
+            char next = key && !strncasecmp(q, key, strlen(key)) ? q[strlen(key)] : '\0';
+            if (next == ' ' || next == '\t' || next == '=') {
                 const char *eq = strchr(q, '=');
                 bool empty = eq && (size_t) (eq - text) < end &&
                              strspn(eq + 1, " \t") == end - (size_t) (eq + 1 - text);
