@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -60,6 +61,7 @@ struct profile {
     struct titlelint_context *ctx;  /* the base lexicons, or its own */
     struct titlelint_checker *chk;
     bool en;                        /* messages in English */
+    unsigned generation;            /* counts the loads */
 };
 
 /* A finding of the last lint of a document. */
@@ -79,6 +81,19 @@ struct title {
     char *suggestion;               /* NULL: none, or the title itself */
     bool quoted;                    /* a CSV cell written in quotes */
     bool located;                   /* the span is the title's (not a row's) */
+    char *key;                      /* what was checked: title and context */
+    size_t key_len;
+    size_t first, count;            /* its findings */
+};
+
+/* What a lint of a document found. */
+struct results {
+    struct title *titles;
+    size_t n_titles;
+    struct finding *findings;
+    size_t n_findings;
+    const struct profile *profile;  /* checked with */
+    unsigned generation;            /* of the profile's configuration */
 };
 
 struct doc {
@@ -90,10 +105,7 @@ struct doc {
     size_t len;
     size_t *lines;                  /* byte offset of each line's start */
     size_t n_lines;
-    struct title *titles;
-    size_t n_titles;
-    struct finding *findings;
-    size_t n_findings;
+    struct results res;
 };
 
 struct server {
@@ -445,6 +457,7 @@ profile_load(struct server *s, struct profile *p)
     p->ctx = NULL;
     config_finish(&p->cfg);
     config_init(&p->cfg);
+    p->generation++;
     if (p->config_path) {
         if (stat(p->config_path, &st) == 0) {
             p->mtime = st.st_mtim;
@@ -533,20 +546,20 @@ profile_for(struct server *s, const struct doc *d)
 /* ---- linting a document ------------------------------------------------ */
 
 static void
-clear_results(struct doc *d)
+clear_results(struct results *r)
 {
-    for (size_t i = 0; i < d->n_titles; i++)
-        free(d->titles[i].suggestion);
-    for (size_t i = 0; i < d->n_findings; i++) {
-        free(d->findings[i].message);
-        free(d->findings[i].text);
-        free(d->findings[i].canonical);
+    for (size_t i = 0; i < r->n_titles; i++) {
+        free(r->titles[i].suggestion);
+        free(r->titles[i].key);
     }
-    free(d->titles);
-    free(d->findings);
-    d->titles = NULL;
-    d->findings = NULL;
-    d->n_titles = d->n_findings = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        free(r->findings[i].message);
+        free(r->findings[i].text);
+        free(r->findings[i].canonical);
+    }
+    free(r->titles);
+    free(r->findings);
+    memset(r, 0, sizeof(*r));
 }
 
 static char *
@@ -558,64 +571,183 @@ xstrdup(const char *s)
     return c;
 }
 
-/* Records what the checker found in the title at bytes @start..@end of
- * the text (@located: the span is the title's own, so findings can point
- * inside it). */
-static void
-record(struct doc *d, struct titlelint_checker *chk, size_t start, size_t end, bool located,
-       bool quoted)
+/*
+ * A lint reuses what the last one found for every title whose text and
+ * context did not change (most of them, while typing), so an edit costs
+ * one check, not one per row: the last results are looked up by key.
+ */
+struct lint {
+    struct server *s;
+    struct doc *d;
+    struct titlelint_checker *chk;
+    bool english;
+    struct results old;
+    size_t *slots;                  /* old title + 1 by key hash, 0 empty */
+    size_t n_slots;                 /* a power of two */
+};
+
+static uint64_t
+hash(const char *p, size_t n)
 {
-    struct title *t = realloc(d->titles, (d->n_titles + 1) * sizeof(*t));
+    uint64_t h = 14695981039346656037u;     /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char) p[i]) * 1099511628211u;
+    return h;
+}
+
+static void
+index_old(struct lint *l)
+{
+    for (l->n_slots = 16; l->n_slots < 2 * l->old.n_titles; l->n_slots *= 2)
+        ;
+    l->slots = calloc(l->n_slots, sizeof(*l->slots));
+    if (!l->slots)
+        die_nomem();
+    for (size_t i = 0; i < l->old.n_titles; i++) {
+        size_t k = hash(l->old.titles[i].key, l->old.titles[i].key_len) & (l->n_slots - 1);
+        while (l->slots[k])
+            k = (k + 1) & (l->n_slots - 1);
+        l->slots[k] = i + 1;
+    }
+}
+
+static const struct title *
+find_old(const struct lint *l, const char *key, size_t len)
+{
+    size_t k = hash(key, len) & (l->n_slots - 1);
+    for (; l->slots[k]; k = (k + 1) & (l->n_slots - 1)) {
+        const struct title *t = &l->old.titles[l->slots[k] - 1];
+        if (t->key_len == len && !memcmp(t->key, key, len))
+            return t;
+    }
+    return NULL;
+}
+
+static struct title *
+new_title(struct results *r)
+{
+    struct title *t = realloc(r->titles, (r->n_titles + 1) * sizeof(*t));
     if (!t)
         die_nomem();
-    d->titles = t;
-    t = &d->titles[d->n_titles];
-    *t = (struct title) { start, end, NULL, quoted, located };
-    const char *sug = titlelint_suggest(chk);
-    if (located && sug && (strlen(sug) != end - start || memcmp(sug, d->text + start, end - start)))
-        t->suggestion = xstrdup(sug);
+    r->titles = t;
+    t = &r->titles[r->n_titles++];
+    memset(t, 0, sizeof(*t));
+    return t;
+}
 
-    size_t n = titlelint_checker_get_diagnostic_count(chk);
-    struct finding *f = realloc(d->findings, (d->n_findings + n) * sizeof(*f));
+static struct finding *
+new_findings(struct results *r, size_t n)
+{
+    struct finding *f = realloc(r->findings, (r->n_findings + n) * sizeof(*f));
     if (!f && n)
         die_nomem();
-    d->findings = f;
-    for (size_t i = 0; i < n; i++) {
-        const struct titlelint_diagnostic *diag = titlelint_checker_get_diagnostic(chk, i);
+    r->findings = f;
+    r->n_findings += n;
+    return f + r->n_findings - n;
+}
+
+/* Records what the checker found in title @t. */
+static void
+take_checker(struct lint *l, struct title *t, size_t title_index)
+{
+    const char *sug = titlelint_suggest(l->chk);
+    const char *text = l->d->text + t->start;
+    size_t len = t->end - t->start;
+    if (t->located && sug && (strlen(sug) != len || memcmp(sug, text, len)))
+        t->suggestion = xstrdup(sug);
+    size_t n = titlelint_checker_get_diagnostic_count(l->chk);
+    t->first = l->d->res.n_findings;
+    t->count = n;
+    struct finding *f = new_findings(&l->d->res, n);
+    for (size_t i = 0; i < n; i++, f++) {
+        const struct titlelint_diagnostic *diag = titlelint_checker_get_diagnostic(l->chk, i);
         struct titlelint_position a, b;
         titlelint_diagnostic_get_span(diag, &a, &b);
-        f = &d->findings[d->n_findings++];
-        f->title = d->n_titles;
-        f->start = located ? start + a.bytes : start;
-        f->end = located ? start + b.bytes : end;
+        f->title = title_index;
+        f->start = t->located ? t->start + a.bytes : t->start;
+        f->end = t->located ? t->start + b.bytes : t->end;
         f->rule = titlelint_diagnostic_get_rule(diag);
         f->severity = titlelint_diagnostic_get_severity(diag);
         f->message = xstrdup(titlelint_diagnostic_get_message(diag));
         f->text = xstrdup(titlelint_diagnostic_get_text(diag));
         f->canonical = xstrdup(titlelint_diagnostic_get_canonical(diag));
     }
-    d->n_titles++;
 }
 
+/* Copies what the last lint found for @old into title @t, moved to where
+ * @t is now. */
 static void
-check_or_say(struct server *s, struct titlelint_checker *chk, const char *title, size_t len,
-             const char *brand, const char *category, const char *invalid)
+take_old(struct lint *l, struct title *t, size_t title_index, const struct title *old)
 {
-    enum titlelint_status st = invalid
-        ? titlelint_checker_set_invalid(chk, title, len, invalid)
-        : titlelint_checker_check(chk, title, len, brand ? brand : s->opt->brand,
-                                  category ? category : s->opt->category);
-    if (st != TITLELINT_OK) {
-        if (st == TITLELINT_ERROR_NOMEM)
-            die_nomem();
-        fprintf(stderr, "titlelint lsp: %s\n", titlelint_status_to_str(st));
+    t->suggestion = old->suggestion ? xstrdup(old->suggestion) : NULL;
+    t->first = l->d->res.n_findings;
+    t->count = old->count;
+    struct finding *f = new_findings(&l->d->res, old->count);
+    for (size_t i = 0; i < old->count; i++, f++) {
+        const struct finding *o = &l->old.findings[old->first + i];
+        *f = *o;
+        f->title = title_index;
+        f->start = t->located ? o->start - old->start + t->start : t->start;
+        f->end = t->located ? o->end - old->start + t->start : t->end;
+        f->message = xstrdup(o->message);
+        f->text = xstrdup(o->text);
+        f->canonical = xstrdup(o->canonical);
     }
+}
+
+/*
+ * The title @title (@len bytes) at bytes @start..@end of the text, with
+ * its context (@invalid: why it cannot be checked); @located: the span is
+ * the title's own, so findings can point inside it.
+ */
+static void
+check_title(struct lint *l, size_t start, size_t end, const char *title, size_t len,
+            const char *brand, const char *category, const char *invalid, bool located,
+            bool quoted)
+{
+    struct server *s = l->s;
+    struct results *r = &l->d->res;
+    struct buf key = { 0 };
+    brand = brand ? brand : s->opt->brand ? s->opt->brand : "";
+    category = category ? category : s->opt->category ? s->opt->category : "";
+    invalid = invalid ? invalid : "";
+    /* lengths first, so that no two contexts make the same key */
+    if (!(buf_printf(&key, "%d:%zu:%zu:%zu:%zu:", located, len, strlen(brand), strlen(category),
+                     strlen(invalid)) &&
+          buf_append(&key, title, len) && buf_append(&key, brand, strlen(brand)) &&
+          buf_append(&key, category, strlen(category)) &&
+          buf_append(&key, invalid, strlen(invalid))))
+        die_nomem();
+
+    size_t index = r->n_titles;
+    struct title *t = new_title(r);
+    t->start = start;
+    t->end = end;
+    t->located = located;
+    t->quoted = quoted;
+    t->key = key.data;
+    t->key_len = key.len;
+    const struct title *old = find_old(l, key.data, key.len);
+    if (old) {
+        take_old(l, t, index, old);
+        return;
+    }
+    enum titlelint_status st = *invalid
+        ? titlelint_checker_set_invalid(l->chk, title, len, invalid)
+        : titlelint_checker_check(l->chk, title, len, *brand ? brand : NULL,
+                                  *category ? category : NULL);
+    if (st == TITLELINT_ERROR_NOMEM)
+        die_nomem();
+    if (st != TITLELINT_OK)
+        fprintf(stderr, "titlelint lsp: %s\n", titlelint_status_to_str(st));
+    take_checker(l, t, index);
 }
 
 /* A title a line; empty lines are not titles. */
 static void
-lint_text(struct server *s, struct doc *d, struct titlelint_checker *chk)
+lint_text(struct lint *l)
 {
+    const struct doc *d = l->d;
     for (size_t i = 0; i < d->n_lines; i++) {
         size_t start = d->lines[i];
         size_t end = i + 1 < d->n_lines ? d->lines[i + 1] - 1 : d->len;
@@ -623,10 +755,9 @@ lint_text(struct server *s, struct doc *d, struct titlelint_checker *chk)
             start = 3;
         if (end > start && d->text[end - 1] == '\r')
             end--;
-        if (end <= start)
-            continue;
-        check_or_say(s, chk, d->text + start, end - start, NULL, NULL, NULL);
-        record(d, chk, start, end, true, false);
+        if (end > start)
+            check_title(l, start, end, d->text + start, end - start, NULL, NULL, NULL, true,
+                        false);
     }
 }
 
@@ -634,9 +765,10 @@ lint_text(struct server *s, struct doc *d, struct titlelint_checker *chk)
  * where its cell's text is (a cell with doubled quotes is not as
  * written: its findings cover the row's first line, without a fix). */
 static void
-lint_table(struct server *s, struct doc *d, struct titlelint_checker *chk, bool english)
+lint_table(struct lint *l)
 {
-    const struct options *opt = s->opt;
+    const struct options *opt = l->s->opt;
+    const struct doc *d = l->d;
     char err[PATH_MAX + 256], why[256];
     struct input in;
     struct csv_reader r;
@@ -670,24 +802,22 @@ lint_table(struct server *s, struct doc *d, struct titlelint_checker *chk, bool 
             end--;
         bool oom;
         char *category = csv_row_category(&r, &cols, &oom);
-        char *brand = cols.brand >= 0 && csv_cell_len(&r, (size_t) cols.brand)
-            ? xstrdup(csv_cell(&r, (size_t) cols.brand)) : NULL;
         if (oom)
             die_nomem();
-        bool bad = csv_row_problem(&r, &cols, n_header, english, why, sizeof(why));
-        check_or_say(s, chk, title, len, brand, category, bad ? why : NULL);
-        record(d, chk, start, end, at != NULL, at && at > d->text && at[-1] == '"');
+        const char *brand = cols.brand >= 0 && csv_cell_len(&r, (size_t) cols.brand)
+            ? csv_cell(&r, (size_t) cols.brand) : NULL;
+        bool bad = csv_row_problem(&r, &cols, n_header, l->english, why, sizeof(why));
+        check_title(l, start, end, title, len, brand, category, bad ? why : NULL, at != NULL,
+                    at && at > d->text && at[-1] == '"');
         free(category);
-        free(brand);
     }
     if (got < 0) {
         /* the file as a whole (no title column, an unterminated quote):
-         * one finding on the first line, so the user sees why */
+         * one finding on the line where reading stopped */
         size_t line = r.record_line ? r.record_line - 1 : 0;
         line = line < d->n_lines ? line : d->n_lines - 1;
-        check_or_say(s, chk, "", 0, NULL, NULL, err);
-        record(d, chk, d->lines[line], line + 1 < d->n_lines ? d->lines[line + 1] - 1 : d->len,
-               false, false);
+        check_title(l, d->lines[line], line + 1 < d->n_lines ? d->lines[line + 1] - 1 : d->len,
+                    "", 0, NULL, NULL, err, false, false);
     }
     csv_reader_finish(&r);
     input_close(&in);
@@ -697,7 +827,7 @@ lint_table(struct server *s, struct doc *d, struct titlelint_checker *chk, bool 
 static json_t *
 finding_json(const struct server *s, const struct doc *d, const struct finding *f)
 {
-    const struct title *t = &d->titles[f->title];
+    const struct title *t = &d->res.titles[f->title];
     json_t *data = json_pack("{s:s}", "rule", titlelint_rule_get_name(f->rule));
     if (t->suggestion)
         json_object_set_new(data, "suggestion", json_string(t->suggestion));
@@ -719,8 +849,8 @@ static void
 publish(struct server *s, struct doc *d, bool clear)
 {
     json_t *list = json_array();
-    for (size_t i = 0; !clear && i < d->n_findings; i++)
-        json_array_append_new(list, finding_json(s, d, &d->findings[i]));
+    for (size_t i = 0; !clear && i < d->res.n_findings; i++)
+        json_array_append_new(list, finding_json(s, d, &d->res.findings[i]));
     json_t *params = json_pack("{s:s, s:o}", "uri", d->uri, "diagnostics", list);
     if (!clear)
         json_object_set_new(params, "version", json_integer(d->version));
@@ -731,11 +861,20 @@ static void
 lint(struct server *s, struct doc *d)
 {
     struct profile *p = profile_for(s, d);
-    clear_results(d);
+    struct lint l = { s, d, p->chk, p->en, d->res, NULL, 0 };
+
+    memset(&d->res, 0, sizeof(d->res));
+    if (l.old.profile != p || l.old.generation != p->generation)
+        clear_results(&l.old);          /* another configuration: nothing to reuse */
+    index_old(&l);
+    d->res.profile = p;
+    d->res.generation = p->generation;
     if (d->kind == DOC_TEXT)
-        lint_text(s, d, p->chk);
+        lint_text(&l);
     else
-        lint_table(s, d, p->chk, p->en);
+        lint_table(&l);
+    clear_results(&l.old);
+    free(l.slots);
     publish(s, d, false);
 }
 
@@ -759,7 +898,7 @@ find_doc(struct server *s, json_t *params, size_t *index)
 static void
 doc_free(struct doc *d)
 {
-    clear_results(d);
+    clear_results(&d->res);
     free(d->uri);
     free(d->path);
     free(d->text);
@@ -953,9 +1092,9 @@ static json_t *
 title_diagnostics(const struct server *s, const struct doc *d, size_t title)
 {
     json_t *list = json_array();
-    for (size_t i = 0; i < d->n_findings; i++)
-        if (d->findings[i].title == title)
-            json_array_append_new(list, finding_json(s, d, &d->findings[i]));
+    for (size_t i = 0; i < d->res.n_findings; i++)
+        if (d->res.findings[i].title == title)
+            json_array_append_new(list, finding_json(s, d, &d->res.findings[i]));
     return list;
 }
 
@@ -1169,7 +1308,7 @@ names_someone(const struct finding *f)
 static bool
 names_word(const struct doc *d, const struct finding *f)
 {
-    const struct title *t = &d->titles[f->title];
+    const struct title *t = &d->res.titles[f->title];
     const char *n = titlelint_rule_get_name(f->rule);
     return t->located && *f->text && (f->start > t->start || f->end < t->end) &&
            strcmp(n, "invalid-input") && strcmp(n, "duplicate-title");
@@ -1200,8 +1339,8 @@ code_action(struct server *s, json_t *params, int *code, const char **why)
     bool english = profile_for(s, d)->en;
     json_t *actions = json_array();
     size_t fixable = 0;
-    for (size_t i = 0; i < d->n_titles; i++) {
-        const struct title *t = &d->titles[i];
+    for (size_t i = 0; i < d->res.n_titles; i++) {
+        const struct title *t = &d->res.titles[i];
         fixable += t->suggestion != NULL;
         if (!t->suggestion || line_of(d, t->start) > last || first > line_of(d, t->end) ||
             !kind_wanted(only, "quickfix"))
@@ -1214,8 +1353,8 @@ code_action(struct server *s, json_t *params, int *code, const char **why)
         json_array_append_new(actions, act);
     }
     /* adding to the configuration, once a name or word */
-    for (size_t i = 0; i < d->n_findings && kind_wanted(only, "quickfix"); i++) {
-        const struct finding *f = &d->findings[i];
+    for (size_t i = 0; i < d->res.n_findings && kind_wanted(only, "quickfix"); i++) {
+        const struct finding *f = &d->res.findings[i];
         if (line_of(d, f->start) > last || first > line_of(d, f->end))
             continue;
         bool someone = names_someone(f);
@@ -1240,9 +1379,9 @@ code_action(struct server *s, json_t *params, int *code, const char **why)
     }
     if (fixable && kind_wanted(only, "source.fixAll")) {
         json_t *edits = json_array();
-        for (size_t i = 0; i < d->n_titles; i++)
-            if (d->titles[i].suggestion)
-                json_array_append_new(edits, text_edit(s, d, &d->titles[i]));
+        for (size_t i = 0; i < d->res.n_titles; i++)
+            if (d->res.titles[i].suggestion)
+                json_array_append_new(edits, text_edit(s, d, &d->res.titles[i]));
         snprintf(title, sizeof(title), english ? "Fix all %zu titles in this file"
                                              : "修正本文件全部 %zu 个标题", fixable);
         json_array_append_new(actions, action(title, "source.fixAll", NULL,

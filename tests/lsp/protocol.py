@@ -165,6 +165,21 @@ check(riding and riding[0]["range"]["start"]["character"] == 1 and
       riding[0]["range"]["end"]["character"] == 5, "the inserted text is linted where it went")
 check(pubs[3]["diagnostics"] == [], "didClose clears the diagnostics")
 
+# a line inserted above: the titles below keep their findings (reused,
+# not checked again) at their new place
+rc, msgs, _ = session(
+    did_open("file:///m.txt", "x耐克同款跑步鞋男\n"),
+    {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": "file:///m.txt", "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 0, "character": 0},
+                                      "end": {"line": 0, "character": 0}},
+                            "text": "纯棉短袖T恤男夏季宽松圆领\n"}]}})
+before, after = [by_code(p["diagnostics"], "TL501") for p in published(msgs, "file:///m.txt")]
+check(before[0]["range"]["start"] == {"line": 0, "character": 1} and
+      after[0]["range"]["start"] == {"line": 1, "character": 1} and
+      after[0]["range"]["end"] == {"line": 1, "character": 5} and
+      before[0]["message"] == after[0]["message"], "findings move with their line")
+
 # -- CSV documents, code actions, .titlelint.ini ---------------------------
 with tempfile.TemporaryDirectory() as root:
     csv = os.path.join(root, "export.csv")
