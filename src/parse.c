@@ -108,6 +108,14 @@ tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h)
            !tl_hit_covered(chk, h, TL_MASK(TL_KIND_CATEGORY) | TL_MASK(TL_KIND_ATTRIBUTE), true);
 }
 
+bool
+tl_is_generic_category(const struct titlelint_checker *chk, uint32_t entry)
+{
+    const char *path = tl_lexicon_str(chk->lex, chk->lex->entries[entry].field[0]);
+    const char *gt = strchr(path, '>');
+    return !gt || !strchr(gt + 1, '>');
+}
+
 static bool
 has_for(const struct titlelint_checker *chk, uint32_t entry)
 {
@@ -330,6 +338,7 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
         .has_own_brand = chk->own.n > 0 || chk->cfg_own.n > 0,
     };
     bool leading_unknown = leading_unknown_brand(chk, &p->leading_start, &p->leading_end);
+    int32_t generic_hit = -1;   /* the last generic head (配件), if no leaf */
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *h = &chk->hits[i];
         if (!tl_live(h))
@@ -359,9 +368,15 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
                 p->inferred_own_hit = (int32_t) i;
             break;
         case TL_KIND_CATEGORY:
-            /* The core category: the last one named, unless it is the
-             * device an accessory fits. */
-            if (tl_is_category_word(chk, h) && !tl_is_compat_target(chk, h)) {
+            /* The core category: the last leaf named, unless it is the
+             * device an accessory fits; a generic head (玩具, 支架) only
+             * when the title names no leaf. */
+            if (!tl_is_category_word(chk, h) || tl_is_compat_target(chk, h))
+                break;
+            if (tl_is_generic_category(chk, h->entry)) {
+                generic_hit = (int32_t) i;
+            } else {
+                p->has_leaf_category = true;
                 p->core_hit = (int32_t) i;
                 p->core_category = (int32_t) h->entry;
             }
@@ -369,6 +384,10 @@ tl_parse_title(struct titlelint_checker *chk, const char *category)
         default:
             break;
         }
+    }
+    if (!p->has_leaf_category && generic_hit >= 0) {
+        p->core_hit = generic_hit;
+        p->core_category = (int32_t) chk->hits[generic_hit].entry;
     }
     if (p->context_category >= 0) {
         /* The product is what the context says; its word in the title is

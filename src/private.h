@@ -67,6 +67,7 @@ struct tl_parse {
     int32_t core_hit;           /* its hit in the title, or -1 */
     uint32_t attr_kinds;        /* bit per enum tl_attr_kind found */
     bool has_set;               /* 套装 整套 N件套 ...: one product of several goods */
+    bool has_leaf_category;     /* a category word of a leaf (not a generic head) */
     bool has_own_brand;         /* own brands are known (context or config) */
     int32_t inferred_own_hit;   /* without one: the first brand, taken as own,
                                  * unless the title opens with 【X】 of a brand
@@ -196,6 +197,10 @@ bool tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h,
 /* True when the category hit counts as a category of the title: live, not
  * inside a brand or person name, not inside a longer category word. */
 bool tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h);
+/* True for a generic head (玩具, 电脑, 配件): a category whose path has one
+ * or two elements (玩具乐器>玩具) rather than top>middle>leaf.  It names
+ * the goods only when no leaf does, and is never a second subject. */
+bool tl_is_generic_category(const struct titlelint_checker *chk, uint32_t entry);
 /* Two leaves are one product: the same, an accessory of the other, or
  * (with @siblings) leaves of one parent (服饰内衣>女装). */
 bool tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t b,

@@ -154,7 +154,7 @@ tl_check_hotword_riding(struct titlelint_checker *chk, const struct titlelint_ru
         /* Another category's goods, when the product's category is known
          * from its context (a trousers title saying 裙子). */
         if (p->context_category < 0 || p->has_set || !tl_is_category_word(chk, h) ||
-            tl_is_compat_target(chk, h) ||
+            tl_is_compat_target(chk, h) || tl_is_generic_category(chk, h->entry) ||
             tl_categories_related(chk, (uint32_t) p->context_category, h->entry, false))
             continue;
         const char *canon = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
