@@ -2,8 +2,11 @@
  * Precision and recall of every rule over the hand-labeled titles of
  * tests/data/labeled.tsv (title, brand, category, expected rule names),
  * with the real lexicons.  Prints a table; fails when a rule with enough
- * labeled titles falls below 0.9 in either.
- * Usage: test-labeled LABELED.tsv LEXICON_DIR...
+ * labeled titles falls below the floor (0.9, or --floor X) in either.
+ * The rules were tuned on tests/data/labeled.tsv (floor 0.9); the held-out
+ * tests/data/heldout.tsv, written blind, gets a lower floor that only
+ * guards against getting worse: its figures are the honest ones.
+ * Usage: test-labeled [--floor X] LABELED.tsv LEXICON_DIR...
  */
 #include "config.h"
 
@@ -15,7 +18,7 @@
 #include <titlelint/titlelint.h>
 
 #define MIN_POSITIVES 10
-#define THRESHOLD 0.9
+#define DEFAULT_FLOOR 0.9
 
 struct counts {
     size_t tp, fp, fn;
@@ -34,8 +37,14 @@ listed(const char *list, const char *name)
 int
 main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: test-labeled LABELED.tsv LEXICON_DIR...\n");
+    double floor = DEFAULT_FLOOR;
+    if (argc > 2 && strcmp(argv[1], "--floor") == 0) {
+        floor = atof(argv[2]);
+        argv += 2;
+        argc -= 2;
+    }
+    if (argc < 3 || floor <= 0 || floor > 1) {
+        fprintf(stderr, "usage: test-labeled [--floor X] LABELED.tsv LEXICON_DIR...\n");
         return 2;
     }
     struct titlelint_context *ctx = titlelint_context_new(TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS);
@@ -112,13 +121,13 @@ main(int argc, char **argv)
         double precision = flagged ? (double) c[r].tp / (double) flagged : 1.0;
         double recall = pos ? (double) c[r].tp / (double) pos : 1.0;
         bool judged = pos >= MIN_POSITIVES;
-        bool ok = !judged || (precision >= THRESHOLD && recall >= THRESHOLD);
+        bool ok = !judged || (precision >= floor && recall >= floor);
         printf("%-22s %5zu %5zu %5zu %9.3f %7.3f%s\n", name, c[r].tp, c[r].fp, c[r].fn,
-               precision, recall, !judged ? "  (too few labeled titles)" : ok ? "" : "  BELOW 0.9");
+               precision, recall, !judged ? "  (too few labeled titles)" : ok ? "" : "  BELOW");
         if (!ok)
             status = 1;
     }
-    printf("%zu titles, %zu labeled exactly right (%.1f%%)\n", titles, exact,
+    printf("floor %.2f\n%zu titles, %zu labeled exactly right (%.1f%%)\n", floor, titles, exact,
            titles ? 100.0 * (double) exact / (double) titles : 0.0);
     if (titles < 400) {
         printf("fewer than 400 labeled titles\n");
