@@ -869,8 +869,13 @@ search_anchored(const struct regex *re, size_t index, struct tl_regex_scratch *s
         size_t p = scratch->pos[k];
         if (p < at || (scratch->use_table && !(row && (row[word] & bit))))
             continue;
-        int rc = pcre2_match(re->code, (PCRE2_SPTR) text, len, p, opts,
-                             scratch->md, scratch->mctx);
+        /* Valid UTF-8 and JIT code: pcre2_jit_match() skips the checks
+         * pcre2_match() makes at each of these many short calls. */
+        int rc = re->jit && scratch->valid_utf8
+            ? pcre2_jit_match(re->code, (PCRE2_SPTR) text, len, p, 0,
+                              scratch->md, scratch->mctx)
+            : pcre2_match(re->code, (PCRE2_SPTR) text, len, p, opts,
+                          scratch->md, scratch->mctx);
         if (rc < 0) {
             if (rc == PCRE2_ERROR_NOMATCH)
                 continue;
