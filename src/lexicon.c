@@ -1083,7 +1083,7 @@ tl_lexicon_load(const char *const *dirs, size_t n_dirs, tl_lexicon_log_fn log,
     if (!ld.status)
         generate_variants(&ld);
 
-    if (!ld.status && !compile_terms(&ld))
+    if (!ld.status && (!compile_terms(&ld) || !tl_regex_set_finish(ld.lex->regexes)))
         ld.status = TITLELINT_ERROR_NOMEM;
 
 out:

@@ -7,6 +7,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <unicode/uset.h>
+#include <unicode/utf8.h>
+
 #include "match.h"
 #include "util.h"
 
@@ -211,23 +214,359 @@ struct regex {
     pcre2_code *code;
     uint32_t id;
     bool jit;
+    /* anchored: the characters a match can start with are known (the set
+     * table holds them) and code was compiled PCRE2_ANCHORED: it is run
+     * only at those characters of a title.  Otherwise code is run as an
+     * ordinary search, skipped when has_first says no byte of the title
+     * can start a match. */
+    bool anchored;
     bool has_first;          /* first[] holds the bytes a match can start with */
     uint8_t first[32];
+    USet *start;             /* anchored: the start characters, until finish */
 };
 
+/*
+ * The start-character table of the anchored patterns (tl_regex_set_finish):
+ * for a character, a bit mask of the patterns that may match from it, in
+ * rows of `words` 64-bit words.  ASCII characters index ascii directly;
+ * other characters are found by binary search in cps (sorted), rows in
+ * cp_rows; a character not listed gets other_row (the patterns whose start
+ * set is too large to list, e.g. any non-ASCII letter), NULL if none.
+ */
 struct tl_regex_set {
     struct regex *items;
     size_t n, cap;
+    size_t words;
+    uint64_t *ascii;         /* [128 * words] */
+    uint32_t *cps;           /* [n_cps] */
+    uint64_t *cp_rows;       /* [n_cps * words] */
+    size_t n_cps;
+    uint64_t *other_row;     /* [words] or NULL */
+    bool finished;
 };
 
 struct tl_regex_scratch {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    /* Per title: byte offset and start-table row of each character. */
+    uint32_t *pos;
+    const uint64_t **row;
+    size_t cap_pos, cap_row;
+    uint64_t *title_mask;    /* [words]: OR of the rows of the title */
+    size_t words;            /* of the set's table when the scratch was made */
+    bool use_table;          /* this title: the set's table is in force */
+    /* This title is valid UTF-8 (checked while splitting it into
+     * characters): PCRE2 need not check it again at every call, which
+     * costs a pass over the title each time. */
+    bool valid_utf8;
 };
 
 /* Bounds that stop a catastrophic pattern from a user lexicon. */
 #define TL_REGEX_MATCH_LIMIT 200000
 #define TL_REGEX_DEPTH_LIMIT 5000
+
+/*
+ * Start characters.  Most patterns of patterns.tsv open with a look-behind
+ * ((?<![0-9.])[0-9]+...), which hides from PCRE2 what a match starts with:
+ * it then tries every position of every title.  start_chars() works the
+ * set out itself from the pattern text: assertions match no characters and
+ * are skipped (leaving one out only widens the set), groups, alternatives,
+ * classes, literals and quantifiers are followed, and anything else (\d,
+ * ., options, back-references ...) gives up, leaving the pattern to the
+ * ordinary search.  The set is closed over case as PCRE2_CASELESS needs.
+ * Only what must be exact is exact: a larger set costs time, never matches.
+ */
+struct start_parser {
+    const char *p, *end;
+    bool fail;
+};
+
+static bool sp_alt(struct start_parser *sp, USet *first);
+
+static UChar32
+sp_utf8(struct start_parser *sp)
+{
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT((const uint8_t *) sp->p, i, (int32_t) (sp->end - sp->p), c);
+    sp->p += i;
+    if (c < 0)
+        sp->fail = true;
+    return c;
+}
+
+static void
+sp_add_space(USet *set)
+{
+    /* \s with PCRE2_UCP: Unicode white space, plus U+180E (\h). */
+    UErrorCode err = U_ZERO_ERROR;
+    USet *ws = uset_openPattern(u"[[:White_Space:]\\u180E]", -1, &err);
+    if (U_SUCCESS(err))
+        uset_addAll(set, ws);
+    uset_close(ws);
+    uset_addRange(set, '\t', '\r');
+    uset_add(set, ' ');
+}
+
+/*
+ * One escape after the backslash: a character (returned), \s (-2, added to
+ * @set when not NULL), an assertion such as \b (-3), or anything else:
+ * sp->fail.  Inside a class \b is a backspace.
+ */
+static UChar32
+sp_escape(struct start_parser *sp, bool in_class)
+{
+    if (sp->p >= sp->end) {
+        sp->fail = true;
+        return -1;
+    }
+    char c = *sp->p;
+    if ((uint8_t) c >= 0x80)
+        return sp_utf8(sp);
+    sp->p++;
+    switch (c) {
+    case 's': return -2;
+    case 't': return '\t';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'e': return 0x1B;
+    case 'a': return 0x07;
+    case 'b': return in_class ? 0x08 : -3;
+    case 'B': case 'A': case 'z': case 'Z': case 'G':
+        if (!in_class)
+            return -3;
+        break;
+    case 'x': {
+        uint32_t v = 0;
+        int digits = 0;
+        bool brace = sp->p < sp->end && *sp->p == '{';
+        if (brace)
+            sp->p++;
+        while (sp->p < sp->end && digits < (brace ? 8 : 2)) {
+            char h = *sp->p;
+            int d = h >= '0' && h <= '9' ? h - '0'
+                  : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1;
+            if (d < 0)
+                break;
+            v = v * 16 + (uint32_t) d;
+            digits++;
+            sp->p++;
+        }
+        if (brace && (sp->p >= sp->end || *sp->p++ != '}'))
+            break;
+        if (v > 0x10FFFF)
+            break;
+        return (UChar32) v;
+    }
+    default:
+        /* An escaped punctuation character is itself. */
+        if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'z') &&
+            !(c >= 'A' && c <= 'Z'))
+            return (UChar32) (uint8_t) c;
+        break;
+    }
+    sp->fail = true;
+    return -1;
+}
+
+/* A class after its '['; adds its members to @first (when not NULL). */
+static void
+sp_class(struct start_parser *sp, USet *first)
+{
+    bool at_start = true;
+
+    if (sp->p < sp->end && *sp->p == '^') {
+        sp->fail = true;   /* negated: nearly everything */
+        return;
+    }
+    while (!sp->fail) {
+        if (sp->p >= sp->end) {
+            sp->fail = true;
+            return;
+        }
+        if (*sp->p == ']' && !at_start) {
+            sp->p++;
+            return;
+        }
+        at_start = false;
+        if (*sp->p == '[' && sp->p + 1 < sp->end && sp->p[1] == ':') {
+            sp->fail = true;   /* POSIX class */
+            return;
+        }
+        UChar32 lo;
+        if (*sp->p == '\\') {
+            sp->p++;
+            lo = sp_escape(sp, true);
+            if (lo == -2) {
+                if (first)
+                    sp_add_space(first);
+                continue;
+            }
+        } else {
+            lo = sp_utf8(sp);
+        }
+        if (sp->fail || lo < 0) {
+            sp->fail = true;
+            return;
+        }
+        UChar32 hi = lo;
+        if (sp->p + 1 < sp->end && sp->p[0] == '-' && sp->p[1] != ']') {
+            sp->p++;
+            if (*sp->p == '\\') {
+                sp->p++;
+                hi = sp_escape(sp, true);
+            } else {
+                hi = sp_utf8(sp);
+            }
+            if (sp->fail || hi < lo) {
+                sp->fail = true;
+                return;
+            }
+        }
+        if (first)
+            uset_addRange(first, lo, hi);
+    }
+}
+
+/* A quantifier after an item, if any; returns whether it allows zero. */
+static bool
+sp_quantifier(struct start_parser *sp, bool nullable)
+{
+    if (sp->p >= sp->end)
+        return nullable;
+    char c = *sp->p;
+    if (c == '?' || c == '*') {
+        sp->p++;
+        nullable = true;
+    } else if (c == '+') {
+        sp->p++;
+    } else if (c == '{') {
+        /* {n}, {n,} or {n,m}; anything else is a literal '{' in PCRE2
+         * 10.42, too rare here to be worth following: give up. */
+        const char *q = sp->p + 1;
+        unsigned min = 0;
+        bool digits = false;
+        while (q < sp->end && *q >= '0' && *q <= '9') {
+            min = min * 10 + (unsigned) (*q++ - '0');
+            digits = true;
+        }
+        if (q < sp->end && *q == ',')
+            for (q++; q < sp->end && *q >= '0' && *q <= '9'; q++)
+                ;
+        if (!digits || q >= sp->end || *q != '}') {
+            sp->fail = true;
+            return nullable;
+        }
+        sp->p = q + 1;
+        if (min == 0)
+            nullable = true;
+    } else {
+        return nullable;
+    }
+    if (sp->p < sp->end && (*sp->p == '?' || *sp->p == '+'))
+        sp->p++;   /* lazy or possessive */
+    return nullable;
+}
+
+/* One item and its quantifier; returns whether it can match empty. */
+static bool
+sp_item(struct start_parser *sp, USet *first)
+{
+    char c = *sp->p;
+    bool nullable = false;
+
+    if (c == '(') {
+        sp->p++;
+        bool assertion = false;
+        if (sp->p < sp->end && *sp->p == '?') {
+            const char *q = sp->p + 1;
+            if (q < sp->end && (*q == ':' || *q == '>')) {
+                sp->p = q + 1;
+            } else if (q < sp->end && (*q == '=' || *q == '!')) {
+                sp->p = q + 1;
+                assertion = true;
+            } else if (q + 1 < sp->end && *q == '<' && (q[1] == '=' || q[1] == '!')) {
+                sp->p = q + 2;
+                assertion = true;
+            } else {
+                sp->fail = true;   /* options, names, conditions, comments */
+                return false;
+            }
+        } else if (sp->p < sp->end && *sp->p == '*') {
+            sp->fail = true;       /* verbs and (*pla: ...) */
+            return false;
+        }
+        /* An assertion's characters are not the match's: parsed, not kept. */
+        nullable = sp_alt(sp, assertion ? NULL : first) || assertion;
+        if (sp->p >= sp->end || *sp->p != ')') {
+            sp->fail = true;
+            return false;
+        }
+        sp->p++;
+    } else if (c == '[') {
+        sp->p++;
+        sp_class(sp, first);
+    } else if (c == '\\') {
+        sp->p++;
+        UChar32 e = sp_escape(sp, false);
+        if (e == -2 && first)
+            sp_add_space(first);
+        else if (e == -3)
+            nullable = true;
+        else if (e >= 0 && first)
+            uset_add(first, e);
+    } else if (c == '^' || c == '$') {
+        sp->p++;
+        nullable = true;
+    } else if (c == '.' || c == '*' || c == '+' || c == '?' || c == '{') {
+        sp->fail = true;
+        return false;
+    } else {
+        UChar32 ch = sp_utf8(sp);
+        if (!sp->fail && first)
+            uset_add(first, ch);
+    }
+    return sp_quantifier(sp, nullable);
+}
+
+/* Alternatives up to ')' or the end; returns whether one can match empty.
+ * The start characters go to @first, NULL to only parse. */
+static bool
+sp_alt(struct start_parser *sp, USet *first)
+{
+    bool nullable = false;
+
+    for (;;) {
+        bool open = true;   /* every item so far can match empty */
+        while (!sp->fail && sp->p < sp->end && *sp->p != '|' && *sp->p != ')')
+            open = sp_item(sp, open ? first : NULL) && open;
+        nullable = nullable || open;
+        if (sp->fail || sp->p >= sp->end || *sp->p != '|')
+            return nullable;
+        sp->p++;
+    }
+}
+
+/* The start characters of @pattern (caseless), or NULL when unknown or
+ * when the pattern can match the empty string. */
+static USet *
+start_chars(const char *pattern)
+{
+    struct start_parser sp = { .p = pattern, .end = pattern + strlen(pattern) };
+    USet *first = uset_openEmpty();
+
+    if (!first)
+        return NULL;
+    bool nullable = sp_alt(&sp, first);
+    if (sp.fail || nullable || sp.p != sp.end) {
+        uset_close(first);
+        return NULL;
+    }
+    uset_closeOver(first, USET_CASE_INSENSITIVE);
+    uset_removeAllStrings(first);
+    return first;
+}
 
 struct tl_regex_set *
 tl_regex_set_new(void)
@@ -240,9 +579,15 @@ tl_regex_set_free(struct tl_regex_set *set)
 {
     if (!set)
         return;
-    for (size_t i = 0; i < set->n; i++)
+    for (size_t i = 0; i < set->n; i++) {
         pcre2_code_free(set->items[i].code);
+        uset_close(set->items[i].start);
+    }
     free(set->items);
+    free(set->ascii);
+    free(set->cps);
+    free(set->cp_rows);
+    free(set->other_row);
     free(set);
 }
 
@@ -258,10 +603,13 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
 {
     int code;
     PCRE2_SIZE off;
+    USet *start = set->finished ? NULL : start_chars(pattern);
     pcre2_code *re = pcre2_compile((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                                   (start ? PCRE2_ANCHORED : 0),
                                    &code, &off, NULL);
     if (!re) {
+        uset_close(start);
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof(msg));
         snprintf(err, errlen, "%s at offset %zu", (const char *) msg, (size_t) off);
@@ -269,13 +617,15 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
     }
     if (!grow_array(&set->items, &set->cap, set->n + 1, sizeof(*set->items))) {
         pcre2_code_free(re);
+        uset_close(start);
         snprintf(err, errlen, "out of memory");
         return false;
     }
     /* JIT is an optimization: without it (no JIT on this CPU) the
      * interpreter gives the same matches. */
     bool jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
-    struct regex r = { .code = re, .id = id, .jit = jit };
+    struct regex r = { .code = re, .id = id, .jit = jit, .anchored = start != NULL,
+                       .start = start };
     /* PCRE2's start-of-match bitmap doubles as a prefilter: a title with
      * none of those bytes cannot match, and is not scanned at all. */
     const uint8_t *map = NULL;
@@ -296,6 +646,142 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
     return true;
 }
 
+/* Sets are small (tens of characters) but for \s and the like: past this
+ * many non-ASCII characters a set is taken as "every non-ASCII one". */
+#define TL_REGEX_MAX_LISTED 4096
+
+static uint64_t *
+row_of_cp(const struct tl_regex_set *set, uint32_t cp)
+{
+    size_t lo = 0, hi = set->n_cps;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (set->cps[mid] == cp)
+            return &set->cp_rows[mid * set->words];
+        if (set->cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int
+cmp_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *) a, y = *(const uint32_t *) b;
+    return x < y ? -1 : x > y;
+}
+
+/* Appends the code points of @set above ASCII to @cps (no duplicates
+ * removed); returns false when they are too many to list. */
+static bool
+list_cps(const USet *set, uint32_t **cps, size_t *n, size_t *cap)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    size_t count = 0;
+    for (int32_t i = 0; i < uset_getItemCount(set); i++) {
+        UChar32 lo, hi;
+        if (uset_getItem(set, i, &lo, &hi, NULL, 0, &err) != 0 || U_FAILURE(err))
+            continue;   /* a string */
+        if (hi < 0x80)
+            continue;
+        if (lo < 0x80)
+            lo = 0x80;
+        count += (size_t) (hi - lo) + 1;
+        if (count > TL_REGEX_MAX_LISTED)
+            return false;
+        for (UChar32 c = lo; c <= hi; c++) {
+            if (!grow_array(cps, cap, *n + 1, sizeof(**cps)))
+                return false;
+            (*cps)[(*n)++] = (uint32_t) c;
+        }
+    }
+    return true;
+}
+
+bool
+tl_regex_set_finish(struct tl_regex_set *set)
+{
+    uint32_t *cps = NULL;
+    size_t n_cps = 0, cap = 0;
+    size_t words = (set->n + 63) / 64;
+
+    if (set->finished)
+        return true;
+    set->words = words ? words : 1;
+    set->ascii = calloc(128 * set->words, sizeof(uint64_t));
+    set->other_row = calloc(set->words, sizeof(uint64_t));
+    if (!set->ascii || !set->other_row)
+        goto fail;
+    /* First pass: the listed characters, and the patterns that take any. */
+    bool any_other = false;
+    for (size_t i = 0; i < set->n; i++) {
+        const struct regex *re = &set->items[i];
+        if (!re->anchored)
+            continue;
+        for (uint32_t c = 0; c < 128; c++)
+            if (uset_contains(re->start, (UChar32) c))
+                set->ascii[c * set->words + i / 64] |= UINT64_C(1) << (i % 64);
+        size_t before = n_cps;
+        if (!list_cps(re->start, &cps, &n_cps, &cap)) {
+            n_cps = before;
+            set->other_row[i / 64] |= UINT64_C(1) << (i % 64);
+            any_other = true;
+        }
+    }
+    if (n_cps)
+        qsort(cps, n_cps, sizeof(*cps), cmp_cp);
+    size_t k = 0;
+    for (size_t i = 0; i < n_cps; i++)
+        if (k == 0 || cps[k - 1] != cps[i])
+            cps[k++] = cps[i];
+    set->cps = cps;
+    set->n_cps = k;
+    set->cp_rows = calloc(k ? k * set->words : 1, sizeof(uint64_t));
+    if (!set->cp_rows)
+        goto fail;
+    /* Second pass: each listed character's row, with the "any" patterns. */
+    for (size_t c = 0; c < k; c++) {
+        uint64_t *row = &set->cp_rows[c * set->words];
+        for (size_t w = 0; w < set->words; w++)
+            row[w] = set->other_row[w];
+    }
+    for (size_t i = 0; i < set->n; i++) {
+        struct regex *re = &set->items[i];
+        if (!re->anchored)
+            continue;
+        if (!(set->other_row[i / 64] & (UINT64_C(1) << (i % 64)))) {
+            UErrorCode err = U_ZERO_ERROR;
+            for (int32_t j = 0; j < uset_getItemCount(re->start); j++) {
+                UChar32 lo, hi;
+                if (uset_getItem(re->start, j, &lo, &hi, NULL, 0, &err) != 0 ||
+                    U_FAILURE(err) || hi < 0x80)
+                    continue;
+                for (UChar32 ch = lo < 0x80 ? 0x80 : lo; ch <= hi; ch++)
+                    row_of_cp(set, (uint32_t) ch)[i / 64] |= UINT64_C(1) << (i % 64);
+            }
+        }
+        uset_close(re->start);
+        re->start = NULL;
+    }
+    if (!any_other) {
+        free(set->other_row);
+        set->other_row = NULL;
+    }
+    set->finished = true;
+    return true;
+
+fail:
+    free(cps);
+    free(set->ascii);
+    free(set->other_row);
+    set->ascii = NULL;
+    set->other_row = NULL;
+    set->cps = NULL;
+    return false;
+}
+
 struct tl_regex_scratch *
 tl_regex_scratch_new(const struct tl_regex_set *set)
 {
@@ -305,7 +791,9 @@ tl_regex_scratch_new(const struct tl_regex_set *set)
         return NULL;
     s->md = pcre2_match_data_create(16, NULL);
     s->mctx = pcre2_match_context_create(NULL);
-    if (!s->md || !s->mctx) {
+    s->words = set->finished ? set->words : 0;
+    s->title_mask = calloc(set->words ? set->words : 1, sizeof(uint64_t));
+    if (!s->md || !s->mctx || !s->title_mask) {
         tl_regex_scratch_free(s);
         return NULL;
     }
@@ -321,7 +809,89 @@ tl_regex_scratch_free(struct tl_regex_scratch *scratch)
         return;
     pcre2_match_data_free(scratch->md);
     pcre2_match_context_free(scratch->mctx);
+    free(scratch->pos);
+    free(scratch->row);
+    free(scratch->title_mask);
     free(scratch);
+}
+
+/* Reports each non-overlapping match of @re starting at or after @at:
+ * an ordinary search.  Returns false when @fn asked to stop. */
+static bool
+search(const struct regex *re, struct tl_regex_scratch *scratch, const char *text,
+       size_t len, tl_match_fn fn, void *ud, size_t *gave_up)
+{
+    uint32_t opts = scratch->valid_utf8 ? PCRE2_NO_UTF_CHECK : 0;
+    PCRE2_SIZE at = 0;
+
+    while (at <= len) {
+        int rc = pcre2_match(re->code, (PCRE2_SPTR) text, len, at, opts,
+                             scratch->md, scratch->mctx);
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH)
+                (*gave_up)++;
+            break;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);
+        if (ov[1] > ov[0] && !fn(ud, re->id, ov[0], ov[1]))
+            return false;
+        if (ov[1] > ov[0]) {
+            at = ov[1];
+        } else {
+            /* Empty match: step over one UTF-8 character. */
+            at = ov[1] + 1;
+            while (at < len && ((uint8_t) text[at] & 0xC0) == 0x80)
+                at++;
+        }
+    }
+    return true;
+}
+
+/*
+ * The same for an anchored pattern, tried only at the characters that can
+ * start it: what an ordinary search finds, since a search is an anchored
+ * match tried at each position in turn (the patterns use no backtracking
+ * verbs, which could tell the two apart).  @bit selects the pattern in the
+ * rows; with @bit 0 every character is tried (the set is not finished).
+ */
+static bool
+search_anchored(const struct regex *re, size_t index, struct tl_regex_scratch *scratch,
+                size_t n_chars, const char *text, size_t len, tl_match_fn fn, void *ud,
+                size_t *gave_up)
+{
+    size_t word = index / 64;
+    uint64_t bit = UINT64_C(1) << (index % 64);
+    size_t at = 0;
+    uint32_t opts = scratch->valid_utf8 ? PCRE2_NO_UTF_CHECK : 0;
+
+    for (size_t k = 0; k < n_chars; k++) {
+        const uint64_t *row = scratch->row[k];
+        size_t p = scratch->pos[k];
+        if (p < at || (scratch->use_table && !(row && (row[word] & bit))))
+            continue;
+        /* Valid UTF-8 and JIT code: pcre2_jit_match() skips the checks
+         * pcre2_match() makes at each of these many short calls. */
+        int rc = re->jit && scratch->valid_utf8
+            ? pcre2_jit_match(re->code, (PCRE2_SPTR) text, len, p, 0,
+                              scratch->md, scratch->mctx)
+            : pcre2_match(re->code, (PCRE2_SPTR) text, len, p, opts,
+                          scratch->md, scratch->mctx);
+        if (rc < 0) {
+            if (rc == PCRE2_ERROR_NOMATCH)
+                continue;
+            /* A limit: the pattern is given up for this title, as the
+             * ordinary search gives it up. */
+            (*gave_up)++;
+            return true;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);
+        if (ov[1] > ov[0]) {
+            if (!fn(ud, re->id, ov[0], ov[1]))
+                return false;
+            at = ov[1];
+        }
+    }
+    return true;
 }
 
 size_t
@@ -333,9 +903,52 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
 
     for (size_t i = 0; i < len; i++)
         present[(uint8_t) text[i] / 8] |= (uint8_t) (1u << ((uint8_t) text[i] % 8));
+
+    /* The characters of the title and which patterns each can start. */
+    scratch->use_table = set->finished && scratch->words == set->words;
+    size_t n_chars = 0;
+    if (!grow_array(&scratch->pos, &scratch->cap_pos, len + 1, sizeof(*scratch->pos)) ||
+        !grow_array(&scratch->row, &scratch->cap_row, len + 1, sizeof(*scratch->row)))
+        return set->n;   /* out of memory: every pattern lost */
+    for (size_t w = 0; w < scratch->words; w++)
+        scratch->title_mask[w] = 0;
+    scratch->valid_utf8 = true;
+    for (size_t i = 0; i < len; ) {
+        const uint64_t *row = NULL;
+        uint8_t b = (uint8_t) text[i];
+        scratch->pos[n_chars] = (uint32_t) i;
+        if (b < 0x80) {
+            row = scratch->use_table ? &set->ascii[b * set->words] : NULL;
+            i++;
+        } else {
+            int32_t k = (int32_t) i;
+            UChar32 c;
+            U8_NEXT((const uint8_t *) text, k, (int32_t) len, c);
+            i = (size_t) k;
+            if (c < 0)
+                scratch->valid_utf8 = false;
+            if (scratch->use_table) {
+                row = c >= 0 ? row_of_cp(set, (uint32_t) c) : NULL;
+                if (!row)
+                    row = set->other_row;
+            }
+        }
+        if (row)
+            for (size_t w = 0; w < scratch->words; w++)
+                scratch->title_mask[w] |= row[w];
+        scratch->row[n_chars++] = row;
+    }
+
     for (size_t i = 0; i < set->n; i++) {
         const struct regex *re = &set->items[i];
-        PCRE2_SIZE at = 0;
+        if (re->anchored) {
+            if (scratch->use_table &&
+                !(scratch->title_mask[i / 64] & (UINT64_C(1) << (i % 64))))
+                continue;
+            if (!search_anchored(re, i, scratch, n_chars, text, len, fn, ud, &gave_up))
+                return gave_up;
+            continue;
+        }
         if (re->has_first) {
             bool possible = false;
             for (size_t k = 0; k < 32 && !possible; k++)
@@ -343,26 +956,8 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
             if (!possible)
                 continue;
         }
-        while (at <= len) {
-            int rc = pcre2_match(re->code, (PCRE2_SPTR) text, len, at, 0,
-                                 scratch->md, scratch->mctx);
-            if (rc < 0) {
-                if (rc != PCRE2_ERROR_NOMATCH)
-                    gave_up++;
-                break;
-            }
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);
-            if (ov[1] > ov[0] && !fn(ud, re->id, ov[0], ov[1]))
-                return gave_up;
-            if (ov[1] > ov[0]) {
-                at = ov[1];
-            } else {
-                /* Empty match: step over one UTF-8 character. */
-                at = ov[1] + 1;
-                while (at < len && ((uint8_t) text[at] & 0xC0) == 0x80)
-                    at++;
-            }
-        }
+        if (!search(re, scratch, text, len, fn, ud, &gave_up))
+            return gave_up;
     }
     return gave_up;
 }

@@ -39,7 +39,14 @@ size_t tl_regex_set_count(const struct tl_regex_set *set);
 bool tl_regex_set_add(struct tl_regex_set *set, const char *pattern,
                       uint32_t id, char *err, size_t errlen);
 
-/* Per-thread match data; NULL on ENOMEM. */
+/* Builds the start-character table of the set once every pattern is in:
+ * patterns then run only where a match can start (see match.c).  Before,
+ * scans are right but slow; after, no pattern may be added.  false on
+ * ENOMEM (the set stays usable, unfinished). */
+bool tl_regex_set_finish(struct tl_regex_set *set);
+
+/* Per-thread match data, for a finished set (or one never finished);
+ * NULL on ENOMEM. */
 struct tl_regex_scratch *tl_regex_scratch_new(const struct tl_regex_set *set);
 void tl_regex_scratch_free(struct tl_regex_scratch *scratch);
 
