@@ -1,14 +1,14 @@
 /*
  * Stage 5: reports.  Text for people (location, message, the title with a
  * caret line under the span, aligned by display width), JSON and JSON Lines
- * for programs, written directly (see struct jw).  The JSON schema is public
+ * for programs, built with jansson.  The JSON schema is public
  * (titlelint(1), OUTPUT).
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -133,169 +133,16 @@ write_text(struct titlelint_checker *chk, enum titlelint_report_flags flags,
     return ok;
 }
 
-/*
- * JSON output, written directly into the report buffer.  It used to be
- * built as a jansson tree and dumped, which cost more than linting the
- * title; the output is byte for byte what json_dump_callback() wrote with
- * JSON_COMPACT or JSON_INDENT(2): keys in insertion order, "[]" and "{}"
- * for empty containers, only '"', '\\' and control characters escaped, and
- * a string that is not UTF-8 fails the report as json_string() did.
- */
-struct jw {
-    struct strbuf *sb;
-    int indent;              /* 0: compact */
-    int depth;
-    size_t count[16];        /* members so far, per open container */
-    bool ok;
-};
-
-static void
-jw_raw(struct jw *w, const char *s, size_t n)
+static json_t *
+json_position(const struct titlelint_position *p)
 {
-    if (!strbuf_append(w->sb, s, n))
-        w->ok = false;
-}
-
-static void
-jw_newline(struct jw *w, int depth)
-{
-    if (w->indent) {
-        jw_raw(w, "\n", 1);
-        for (int i = 0; i < depth * w->indent; i++)
-            jw_raw(w, " ", 1);
-    }
-}
-
-/* Before a member (array) or a key (object): the separator. */
-static void
-jw_next(struct jw *w)
-{
-    if (w->depth == 0)
-        return;
-    if (w->count[w->depth]++)
-        jw_raw(w, ",", 1);
-    jw_newline(w, w->depth);
-}
-
-static void
-jw_open(struct jw *w, const char *brace)
-{
-    jw_raw(w, brace, 1);
-    if (w->depth + 1 >= (int) TL_ARRAY_SIZE(w->count)) {
-        w->ok = false;
-        return;
-    }
-    w->count[++w->depth] = 0;
-}
-
-static void
-jw_close(struct jw *w, const char *brace)
-{
-    if (w->count[w->depth--])
-        jw_newline(w, w->depth);
-    jw_raw(w, brace, 1);
-}
-
-static void
-jw_string_raw(struct jw *w, const char *s, size_t n)
-{
-    const uint8_t *p = (const uint8_t *) s;
-    size_t run = 0;
-    int32_t i = 0;
-
-    jw_raw(w, "\"", 1);
-    while ((size_t) i < n) {
-        UChar32 c;
-        int32_t b = i;
-        U8_NEXT(p, i, (int32_t) n, c);
-        if (c < 0) {
-            w->ok = false;   /* json_string() refused it */
-            return;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        jw_raw(w, s + run, (size_t) b - run);
-        run = (size_t) i;
-        char esc[8];
-        switch (c) {
-        case '"': jw_raw(w, "\\\"", 2); break;
-        case '\\': jw_raw(w, "\\\\", 2); break;
-        case '\b': jw_raw(w, "\\b", 2); break;
-        case '\f': jw_raw(w, "\\f", 2); break;
-        case '\n': jw_raw(w, "\\n", 2); break;
-        case '\r': jw_raw(w, "\\r", 2); break;
-        case '\t': jw_raw(w, "\\t", 2); break;
-        default:
-            snprintf(esc, sizeof(esc), "\\u%04X", (unsigned) c);
-            jw_raw(w, esc, 6);
-            break;
-        }
-    }
-    jw_raw(w, s + run, n - run);
-    jw_raw(w, "\"", 1);
-}
-
-static void
-jw_key(struct jw *w, const char *key)
-{
-    jw_next(w);
-    jw_string_raw(w, key, strlen(key));
-    jw_raw(w, w->indent ? ": " : ":", w->indent ? 2 : 1);
-}
-
-static void
-jw_str(struct jw *w, const char *key, const char *s)
-{
-    if (key)
-        jw_key(w, key);
-    else
-        jw_next(w);   /* an array member */
-    if (s)
-        jw_string_raw(w, s, strlen(s));
-    else
-        jw_raw(w, "null", 4);
-}
-
-static void
-jw_int(struct jw *w, const char *key, size_t v)
-{
-    char buf[32];
-    jw_key(w, key);
-    int n = snprintf(buf, sizeof(buf), "%zu", v);
-    jw_raw(w, buf, (size_t) n);
-}
-
-static void
-jw_bool(struct jw *w, const char *key, bool v)
-{
-    jw_key(w, key);
-    jw_raw(w, v ? "true" : "false", v ? 4 : 5);
-}
-
-/* Opens an object or array: a member when @key is NULL. */
-static void
-jw_begin(struct jw *w, const char *key, const char *brace)
-{
-    if (key)
-        jw_key(w, key);
-    else
-        jw_next(w);   /* an array member */
-    jw_open(w, brace);
-}
-
-static void
-jw_position(struct jw *w, const char *key, const struct titlelint_position *p)
-{
-    jw_begin(w, key, "{");
-    jw_int(w, "char", p->chars);
-    jw_int(w, "byte", p->bytes);
-    jw_int(w, "utf16", p->utf16);
-    jw_close(w, "}");
+    return json_pack("{s:I, s:I, s:I}", "char", (json_int_t) p->chars,
+                     "byte", (json_int_t) p->bytes, "utf16", (json_int_t) p->utf16);
 }
 
 /* The title as a JSON string: bad bytes and NUL bytes as U+FFFD. */
-static void
-jw_title(struct jw *w, const char *key, const struct tl_text *t)
+static json_t *
+json_title(const struct tl_text *t)
 {
     struct strbuf sb = { 0 };
     const uint8_t *p = (const uint8_t *) t->orig;
@@ -309,160 +156,98 @@ jw_title(struct jw *w, const char *key, const struct tl_text *t)
         ok &= c > 0 ? strbuf_append(&sb, t->orig + b, (size_t) (i - b))
                     : strbuf_append(&sb, "\xEF\xBF\xBD", 3);
     }
-    jw_key(w, key);
-    if (ok)
-        jw_string_raw(w, sb.data, sb.len);
-    else
-        w->ok = false;
+    json_t *j = ok ? json_stringn(sb.data, sb.len) : NULL;
     strbuf_finish(&sb);
+    return j;
 }
 
 static const char *const marker_type_names[] = {
     "riding", "endorse", "compat", "generic", "set", "offer",
 };
 
-static void
-jw_hit_text(struct jw *w, const char *key, const struct titlelint_checker *chk,
-            const struct tl_hit *h)
+static json_t *
+hit_text(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
     char buf[256];
-    jw_str(w, key, tl_orig_text(chk, h->start, h->end, buf, sizeof(buf)));
+    return json_string(tl_orig_text(chk, h->start, h->end, buf, sizeof(buf)));
 }
 
-static void
-jw_category(struct jw *w, const struct titlelint_checker *chk, uint32_t entry)
+static json_t *
+category_json(const struct titlelint_checker *chk, uint32_t entry)
 {
     const struct tl_entry *e = &chk->lex->entries[entry];
-    jw_str(w, "name", tl_lexicon_str(chk->lex, e->name));
-    jw_str(w, "path", tl_lexicon_str(chk->lex, e->field[0]));
+    return json_pack("{s:s, s:s}", "name", tl_lexicon_str(chk->lex, e->name),
+                     "path", tl_lexicon_str(chk->lex, e->field[0]));
 }
 
-static bool
-is_own(const struct titlelint_checker *chk, size_t i)
-{
-    return tl_is_own_brand(chk, chk->hits[i].entry) ||
-           (int32_t) i == chk->parse.inferred_own_hit;
-}
-
-/* An attribute hit of "parsed": 羊毛 inside 纯羊毛 is the same attribute. */
-static bool
-is_listed_attribute(const struct titlelint_checker *chk, const struct tl_hit *h)
-{
-    if (!tl_live(h) || (h->kind != TL_KIND_ATTRIBUTE && h->kind != TL_KIND_PATTERN))
-        return false;
-    if (h->kind == TL_KIND_PATTERN && h->sub >= TL_ATTR_COUNT)
-        return false;
-    return !tl_hit_covered(chk, h, TL_MASK(h->kind), true);
-}
-
-/* The parsed title (titlelint(1), "parsed"): what the rules saw.  Each
- * list is one pass over the hits, in hit order as before. */
-static void
-jw_parsed(struct jw *w, const struct titlelint_checker *chk)
+/* The parsed title (titlelint(1), "parsed"): what the rules saw. */
+static json_t *
+build_parsed(const struct titlelint_checker *chk)
 {
     const struct tl_parse *p = &chk->parse;
     const struct tl_lexicon *lex = chk->lex;
+    json_t *brands = json_array(), *categories = json_array(), *markers = json_array();
+    json_t *hotwords = json_array(), *symbols = json_array(), *attributes = json_object();
+    json_t *brand = json_null(), *category = json_null();
 
-    jw_begin(w, "parsed", "{");
-    /* brand: the first own brand of the title, else the context's */
-    size_t own = chk->n_hits;
-    for (size_t i = 0; i < chk->n_hits && own == chk->n_hits; i++)
-        if (tl_live(&chk->hits[i]) && chk->hits[i].kind == TL_KIND_BRAND && is_own(chk, i))
-            own = i;
-    if (own < chk->n_hits) {
-        const struct tl_hit *h = &chk->hits[own];
-        jw_begin(w, "brand", "{");
-        jw_str(w, "name", tl_lexicon_str(lex, tl_hit_entry(chk, h)->name));
-        jw_hit_text(w, "text", chk, h);
-        jw_str(w, "from", p->has_own_brand ? "context" : "title");
-        jw_close(w, "}");
-    } else if (chk->context_brand.len) {
-        jw_begin(w, "brand", "{");
-        jw_str(w, "name", chk->context_brand.data);
-        jw_str(w, "text", NULL);
-        jw_str(w, "from", "context");
-        jw_close(w, "}");
-    } else {
-        jw_str(w, "brand", NULL);
-    }
-
-    jw_begin(w, "brands", "[");
     for (size_t i = 0; i < chk->n_hits; i++) {
         const struct tl_hit *h = &chk->hits[i];
-        if (!tl_live(h) || h->kind != TL_KIND_BRAND)
+        if (!tl_live(h))
             continue;
-        jw_begin(w, NULL, "{");
-        jw_str(w, "name", tl_lexicon_str(lex, tl_hit_entry(chk, h)->name));
-        jw_hit_text(w, "text", chk, h);
-        jw_bool(w, "own", is_own(chk, i));
-        jw_bool(w, "compatible", tl_brand_is_compat(chk, h));
-        jw_close(w, "}");
+        const char *name = tl_lexicon_str(lex, tl_hit_entry(chk, h)->name);
+        switch (h->kind) {
+        case TL_KIND_BRAND: {
+            bool own = tl_is_own_brand(chk, h->entry) || (int32_t) i == p->inferred_own_hit;
+            json_array_append_new(brands, json_pack("{s:s, s:o, s:b, s:b}", "name", name,
+                                                    "text", hit_text(chk, h), "own", own,
+                                                    "compatible", tl_brand_is_compat(chk, h)));
+            if (own && json_is_null(brand))
+                brand = json_pack("{s:s, s:o, s:s}", "name", name, "text", hit_text(chk, h),
+                                  "from", p->has_own_brand ? "context" : "title");
+            break;
+        }
+        case TL_KIND_CATEGORY:
+            if (tl_is_category_word(chk, h)) {
+                json_t *c = category_json(chk, h->entry);
+                json_object_set_new(c, "text", hit_text(chk, h));
+                json_array_append_new(categories, c);
+            }
+            break;
+        case TL_KIND_ATTRIBUTE:
+        case TL_KIND_PATTERN: {
+            /* 羊毛 inside 纯羊毛 is the same attribute. */
+            if ((h->kind == TL_KIND_PATTERN && h->sub >= TL_ATTR_COUNT) ||
+                tl_hit_covered(chk, h, TL_MASK(h->kind), true))
+                break;
+            const char *kind = tl_attr_kind_name(h->sub);
+            json_t *list = json_object_get(attributes, kind);
+            if (!list) {
+                list = json_array();
+                json_object_set_new(attributes, kind, list);
+            }
+            json_array_append_new(list, hit_text(chk, h));
+            break;
+        }
+        case TL_KIND_MARKER:
+            json_array_append_new(markers, json_pack("{s:s, s:o}", "type",
+                                                     marker_type_names[h->sub],
+                                                     "text", hit_text(chk, h)));
+            break;
+        case TL_KIND_HOTWORD:
+            json_array_append_new(hotwords, hit_text(chk, h));
+            break;
+        default:
+            break;
+        }
     }
-    jw_close(w, "]");
-
+    if (json_is_null(brand) && chk->context_brand.len)
+        brand = json_pack("{s:s, s:n, s:s}", "name", chk->context_brand.data, "text",
+                          "from", "context");
     if (p->core_category >= 0) {
-        jw_begin(w, "category", "{");
-        jw_category(w, chk, (uint32_t) p->core_category);
-        jw_str(w, "from", p->context_category >= 0 ? "context" : "title");
-        jw_close(w, "}");
-    } else {
-        jw_str(w, "category", NULL);
+        category = category_json(chk, (uint32_t) p->core_category);
+        json_object_set_new(category, "from", json_string(p->context_category >= 0 ? "context" : "title"));
     }
-
-    jw_begin(w, "categories", "[");
-    for (size_t i = 0; i < chk->n_hits; i++) {
-        const struct tl_hit *h = &chk->hits[i];
-        if (!tl_live(h) || h->kind != TL_KIND_CATEGORY || !tl_is_category_word(chk, h))
-            continue;
-        jw_begin(w, NULL, "{");
-        jw_category(w, chk, h->entry);
-        jw_hit_text(w, "text", chk, h);
-        jw_close(w, "}");
-    }
-    jw_close(w, "]");
-
-    /* attributes: one list per kind, the kinds in order of first hit */
-    jw_begin(w, "attributes", "{");
-    for (size_t i = 0; i < chk->n_hits; i++) {
-        const struct tl_hit *h = &chk->hits[i];
-        if (!is_listed_attribute(chk, h))
-            continue;
-        const char *kind = tl_attr_kind_name(h->sub);
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = is_listed_attribute(chk, &chk->hits[j]) &&
-                   strcmp(tl_attr_kind_name(chk->hits[j].sub), kind) == 0;
-        if (seen)
-            continue;
-        jw_begin(w, kind, "[");
-        for (size_t j = i; j < chk->n_hits; j++)
-            if (is_listed_attribute(chk, &chk->hits[j]) &&
-                strcmp(tl_attr_kind_name(chk->hits[j].sub), kind) == 0)
-                jw_hit_text(w, NULL, chk, &chk->hits[j]);
-        jw_close(w, "]");
-    }
-    jw_close(w, "}");
-
-    jw_begin(w, "markers", "[");
-    for (size_t i = 0; i < chk->n_hits; i++) {
-        const struct tl_hit *h = &chk->hits[i];
-        if (!tl_live(h) || h->kind != TL_KIND_MARKER)
-            continue;
-        jw_begin(w, NULL, "{");
-        jw_str(w, "type", marker_type_names[h->sub]);
-        jw_hit_text(w, "text", chk, h);
-        jw_close(w, "}");
-    }
-    jw_close(w, "]");
-
-    jw_begin(w, "hotwords", "[");
-    for (size_t i = 0; i < chk->n_hits; i++)
-        if (tl_live(&chk->hits[i]) && chk->hits[i].kind == TL_KIND_HOTWORD)
-            jw_hit_text(w, NULL, chk, &chk->hits[i]);
-    jw_close(w, "]");
-
     /* Symbols: what is neither a letter, a digit nor a space. */
-    jw_begin(w, "symbols", "[");
     const uint8_t *t = (const uint8_t *) chk->text.norm;
     for (int32_t i = 0; (size_t) i < chk->text.norm_len;) {
         int32_t b = i;
@@ -470,61 +255,68 @@ jw_parsed(struct jw *w, const struct titlelint_checker *chk)
         U8_NEXT(t, i, (int32_t) chk->text.norm_len, c);
         if (c > 0 && !u_isalnum(c) && !u_isspace(c) && u_charType(c) != U_OTHER_LETTER) {
             char buf[256];
-            jw_str(w, NULL, tl_orig_text(chk, (size_t) b, (size_t) i, buf, sizeof(buf)));
+            json_array_append_new(symbols, json_string(tl_orig_text(chk, (size_t) b, (size_t) i,
+                                                                    buf, sizeof(buf))));
         }
     }
-    jw_close(w, "]");
-    jw_close(w, "}");
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "brand", brand,
+                     "brands", brands, "category", category, "categories", categories,
+                     "attributes", attributes, "markers", markers, "hotwords", hotwords,
+                     "symbols", symbols);
 }
 
-static bool
-write_json(struct titlelint_checker *chk, const char *file, size_t line, bool row,
-           const char *id, int indent, struct strbuf *sb)
+static json_t *
+build_json(struct titlelint_checker *chk, const char *file, size_t line, bool row,
+           const char *id)
 {
-    struct jw w = { .sb = sb, .indent = indent, .ok = true };
+    json_t *diags = json_array();
     /* A title that could not be read has no parse. */
     bool parsed = chk->text.norm_len > 0 || chk->text.n_chars == 0;
     for (size_t i = 0; i < chk->n_diags; i++)
         parsed &= strcmp(chk->diags[i].rule->code, "TL001") != 0;
-    const char *suggestion = titlelint_suggest(chk);
-    const char *template = titlelint_suggestion_get_template(chk);
-
-    jw_open(&w, "{");
-    jw_str(&w, "file", file);
-    if (line)
-        jw_int(&w, row ? "row" : "line", line);
-    else
-        jw_str(&w, row ? "row" : "line", NULL);
-    jw_title(&w, "title", &chk->text);
-    jw_begin(&w, "diagnostics", "[");
+    json_t *missing = json_array();
+    const char *suggestion = titlelint_suggest(chk), *template = titlelint_suggestion_get_template(chk);
+    for (size_t i = 0; i < titlelint_suggestion_get_missing_count(chk); i++)
+        json_array_append_new(missing, json_string(titlelint_suggestion_get_missing(chk, i)));
+    json_t *root = json_pack("{s:o, s:o, s:o*, s:o, s:o, s:o, s:o, s:o}",
+                             "file", file ? json_string(file) : json_null(),
+                             row ? "row" : "line",
+                             line ? json_integer((json_int_t) line) : json_null(),
+                             "title", json_title(&chk->text),
+                             "diagnostics", diags,
+                             "parsed", parsed ? build_parsed(chk) : json_null(),
+                             "suggestion", suggestion ? json_string(suggestion) : json_null(),
+                             "missing", missing,
+                             "template", template ? json_string(template) : json_null());
+    if (!root)
+        return NULL;
+    if (row && json_object_set_new(root, "id", id ? json_string(id) : json_null())) {
+        json_decref(root);
+        return NULL;
+    }
     for (size_t i = 0; i < chk->n_diags; i++) {
         const struct titlelint_diagnostic *d = &chk->diags[i];
-        jw_begin(&w, NULL, "{");
-        jw_str(&w, "rule", d->rule->name);
-        jw_str(&w, "code", d->rule->code);
-        jw_str(&w, "severity", titlelint_severity_to_str(d->severity));
-        jw_str(&w, "message", titlelint_diagnostic_get_message(d));
-        jw_str(&w, "text", titlelint_diagnostic_get_text(d));
-        jw_str(&w, "canonical", titlelint_diagnostic_get_canonical(d));
-        jw_position(&w, "start", &d->start);
-        jw_position(&w, "end", &d->end);
-        jw_close(&w, "}");
+        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o}",
+                              "rule", d->rule->name,
+                              "code", d->rule->code,
+                              "severity", titlelint_severity_to_str(d->severity),
+                              "message", titlelint_diagnostic_get_message(d),
+                              "text", titlelint_diagnostic_get_text(d),
+                              "canonical", titlelint_diagnostic_get_canonical(d),
+                              "start", json_position(&d->start),
+                              "end", json_position(&d->end));
+        if (!o || json_array_append_new(diags, o)) {
+            json_decref(root);
+            return NULL;
+        }
     }
-    jw_close(&w, "]");
-    if (parsed)
-        jw_parsed(&w, chk);
-    else
-        jw_str(&w, "parsed", NULL);
-    jw_str(&w, "suggestion", suggestion);
-    jw_begin(&w, "missing", "[");
-    for (size_t i = 0; i < titlelint_suggestion_get_missing_count(chk); i++)
-        jw_str(&w, NULL, titlelint_suggestion_get_missing(chk, i));
-    jw_close(&w, "]");
-    jw_str(&w, "template", template);
-    if (row)
-        jw_str(&w, "id", id);
-    jw_close(&w, "}");
-    return w.ok;
+    return root;
+}
+
+static int
+append_cb(const char *buffer, size_t size, void *data)
+{
+    return strbuf_append(data, buffer, size) ? 0 : -1;
 }
 
 static enum titlelint_status
@@ -540,10 +332,13 @@ write_report(struct titlelint_checker *chk, enum titlelint_format format,
     if (format == TITLELINT_FORMAT_TEXT) {
         ok = write_text(chk, flags, file, line, &sb);
     } else {
-        ok = write_json(chk, file, line, row, id,
-                        format == TITLELINT_FORMAT_JSON ? 2 : 0, &sb);
+        json_t *j = build_json(chk, file, line, row, id);
+        size_t flags_json = format == TITLELINT_FORMAT_JSON ? JSON_INDENT(2)
+                                                            : JSON_COMPACT;
+        ok = j && json_dump_callback(j, append_cb, &sb, flags_json) == 0;
         if (ok && format == TITLELINT_FORMAT_JSONL)
             ok = strbuf_append(&sb, "\n", 1);
+        json_decref(j);
     }
     enum titlelint_status st = TITLELINT_OK;
     if (!ok)
