@@ -11,6 +11,7 @@ Environment:
     BENCH_TITLES=1000000    titles in the synthetic corpus
     BENCH_PEER_TITLES=100000  titles the peer lints (it is slow; titles/s
                             do not depend on the count)
+    BENCH_FORMAT=text       titlelint's output format (text, jsonl, csv ...)
 The corpus is generated once (fixed seed) into BUILD_DIR/tests/bench/ and
 regenerated when the generator or the lexicons change.  The results are
 printed and written to BUILD_DIR/tests/bench/results.txt.
@@ -94,7 +95,8 @@ def main():
     txt, csv = corpus(args, n)
     lexdirs = [os.path.join(SOURCE_ROOT, "lexicons"),
                os.path.join(args.build_dir, "lexicons")]
-    lint = [args.titlelint, "--no-config", "-q", "--exit-zero", "-f", "jsonl"]
+    fmt = os.environ.get("BENCH_FORMAT", "text")
+    lint = [args.titlelint, "--no-config", "-q", "--exit-zero", "-f", fmt]
 
     results = []   # (name, titles, bytes, seconds, rss KiB)
     inputs = [("synthetic txt", txt), ("synthetic csv", csv)]
@@ -121,8 +123,8 @@ def main():
                                    check=True, capture_output=True, text=True).stdout)
     cli_once, cli_rss = measure([args.titlelint, "--no-config", "--exit-zero", "-t", "x"], runs)
 
-    lines = ["titlelint benchmark: %d runs, medians; %d synthetic titles; -f jsonl"
-             % (runs, n), ""]
+    lines = ["titlelint benchmark: %d runs, medians; %d synthetic titles; -f %s"
+             % (runs, n, fmt), ""]
     lines.append("%-22s %10s %12s %8s %9s %9s" % ("input", "titles", "titles/s", "MB/s",
                                                   "seconds", "peak RSS"))
     for name, titles, size, wall, rss in results:
