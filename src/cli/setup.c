@@ -25,15 +25,6 @@ die_nomem(void)
     exit(EXIT_TROUBLE);
 }
 
-static void
-log_to_stderr(void *ud, enum titlelint_log_level level, const char *message)
-{
-    (void) ud;
-    fprintf(stderr, "titlelint: %s%s\n",
-            level == TITLELINT_LOG_ERROR ? "error: " :
-            level == TITLELINT_LOG_WARNING ? "warning: " : "", message);
-}
-
 /*
  * Run from the build tree, the binary has titlelint-builddir.txt beside it
  * naming the source tree's lexicons and the generated ones, one directory
@@ -180,7 +171,7 @@ setup_context(const struct options *opt, const struct config *cfg)
                                             : TITLELINT_CONTEXT_NO_FLAGS);
     if (!ctx)
         die_nomem();
-    titlelint_context_set_log_fn(ctx, log_to_stderr, NULL);
+    /* the library's own log function says "titlelint: ..." on stderr */
     if (builddir)
         append_listed_dirs(ctx, marker);
     for (size_t i = 0; i < cfg->lexicon_dirs.n; i++)
