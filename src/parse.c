@@ -289,6 +289,12 @@ tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t 
     if (list_has(tl_lexicon_str(lex, ea->field[3]), tl_lexicon_str(lex, eb->name)) ||
         list_has(tl_lexicon_str(lex, eb->field[3]), tl_lexicon_str(lex, ea->name)))
         return true;
+    /* One is a kind of the other: Chinese compounds end with their head,
+     * so 磁吸手机壳 is a 手机壳 and 儿童睡衣 a 睡衣. */
+    const char *na = tl_lexicon_str(lex, ea->name), *nb = tl_lexicon_str(lex, eb->name);
+    size_t lna = strlen(na), lnb = strlen(nb);
+    if ((lna > lnb && !strcmp(na + lna - lnb, nb)) || (lnb > lna && !strcmp(nb + lnb - lna, na)))
+        return true;
     if (!siblings)
         return false;
     const char *pa = tl_lexicon_str(lex, ea->field[0]), *pb = tl_lexicon_str(lex, eb->field[0]);

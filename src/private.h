@@ -201,8 +201,9 @@ bool tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hi
  * or two elements (玩具乐器>玩具) rather than top>middle>leaf.  It names
  * the goods only when no leaf does, and is never a second subject. */
 bool tl_is_generic_category(const struct titlelint_checker *chk, uint32_t entry);
-/* Two leaves are one product: the same, an accessory of the other, or
- * (with @siblings) leaves of one parent (服饰内衣>女装). */
+/* Two leaves are one product: the same, an accessory of the other, a kind
+ * of the other (磁吸手机壳, 手机壳), or (with @siblings) leaves of one
+ * parent (服饰内衣>女装). */
 bool tl_categories_related(const struct titlelint_checker *chk, uint32_t a, uint32_t b,
                            bool siblings);
 
