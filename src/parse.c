@@ -99,13 +99,32 @@ tl_hit_covered(const struct titlelint_checker *chk, const struct tl_hit *h, unsi
     return false;
 }
 
+/* Whether a word of @kinds at least as long as @h overlaps it partly and
+ * ends after it.  Of two such words one was cut out of the other's
+ * characters, and Chinese puts the head last: in 圆领针织衫 the 领针 that
+ * 针织 overlaps is no word, in 羊毛衫 the 毛衫 that 羊毛 overlaps is. */
+static bool
+crossed_by_later(const struct titlelint_checker *chk, const struct tl_hit *h, unsigned kinds)
+{
+    for (size_t i = 0; i < chk->n_hits; i++) {
+        const struct tl_hit *o = &chk->hits[i];
+        if (o == h || !tl_live(o) || !(kinds & TL_MASK(o->kind)))
+            continue;
+        if (h->start < o->start && o->start < h->end && h->end < o->end &&
+            o->end - o->start >= h->end - h->start)
+            return true;
+    }
+    return false;
+}
+
 bool
 tl_is_category_word(const struct titlelint_checker *chk, const struct tl_hit *h)
 {
     /* 图书 in 图书馆 (a scenario) or 芝士 in 芝士味 (a flavour) names no goods */
+    unsigned words = TL_MASK(TL_KIND_CATEGORY) | TL_MASK(TL_KIND_ATTRIBUTE);
     return h->kind == TL_KIND_CATEGORY && tl_live(h) &&
            !tl_hit_covered(chk, h, TL_MASK(TL_KIND_BRAND) | TL_MASK(TL_KIND_PERSON), false) &&
-           !tl_hit_covered(chk, h, TL_MASK(TL_KIND_CATEGORY) | TL_MASK(TL_KIND_ATTRIBUTE), true);
+           !tl_hit_covered(chk, h, words, true) && !crossed_by_later(chk, h, words);
 }
 
 bool
