@@ -196,7 +196,7 @@ new_diag(struct titlelint_checker *chk, const struct titlelint_rule *rule)
     return d;
 }
 
-static void
+static void TL_PRINTF(3, 0)
 set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
             const char *fmt, va_list ap)
 {
@@ -208,7 +208,7 @@ set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
 
 /* Adds a diagnostic over original chars [cs, ce); [ns, ne) is the same
  * span in normalized bytes, for the rules that compare spans. */
-static void
+static void TL_PRINTF(8, 0)
 diag_add_chars(struct titlelint_checker *chk, const struct titlelint_rule *rule,
                size_t cs, size_t ce, size_t ns, size_t ne, const char *canonical,
                const char *fmt, va_list ap)
@@ -629,7 +629,7 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
     if (chk->oom)
         goto nomem;
     if (chk->n_hits)
-        qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
+        tl_qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
     suppress_hits(chk);
     if (!select_spans(chk))
         goto nomem;
@@ -650,7 +650,7 @@ out:
     if (chk->oom)
         goto nomem;
     if (chk->n_diags)
-        qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
+        tl_qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
     return TITLELINT_OK;
 
 nomem:
@@ -748,7 +748,7 @@ titlelint_title_key(struct titlelint_checker *chk, const char *title, size_t len
     }
     if (!n)
         return 0;
-    qsort(cps, n, sizeof(uint32_t), cmp_u32);
+    tl_qsort(cps, n, sizeof(uint32_t), cmp_u32);
     uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
     for (size_t k = 0; k < n; k++)
         for (int b = 0; b < 4; b++) {
