@@ -451,6 +451,29 @@ on_regex(void *ud, uint32_t entry, size_t start, size_t end)
     return tl_push_hit(ud, &term, TL_VARIANT_NONE, start, end);
 }
 
+/* A pattern of a (user) lexicon that gave up on this title: the title gets
+ * a pattern-limit finding naming it, and the check goes on without it. */
+static void
+on_regex_limit(void *ud, uint32_t entry, enum tl_regex_gave_up why)
+{
+    struct titlelint_checker *chk = ud;
+    const struct titlelint_rule *rule = titlelint_rule_find("pattern-limit");
+    if (chk->severity[tl_rule_index(rule)] == TITLELINT_SEVERITY_OFF)
+        return;
+    const struct tl_entry *e = &chk->lex->entries[entry];
+    const char *name = tl_lexicon_str(chk->lex, e->name);
+    const char *file = chk->lex->files[e->file];
+    bool depth = why == TL_REGEX_GAVE_UP_DEPTH_LIMIT;
+    bool match = why == TL_REGEX_GAVE_UP_MATCH_LIMIT;
+    tl_diag_add_chars(chk, rule, 0, chk->text.n_chars, NULL, TL_MSG(chk,
+                      "词库模式“%s”（%s:%u）%s，此标题未按它检查",
+                      "lexicon pattern '%s' (%s:%u) %s; this title was not checked against it"),
+                      name, file, e->line,
+                      depth ? TL_MSG(chk, "超出 PCRE2 的回溯深度上限", "hit PCRE2's depth limit") :
+                      match ? TL_MSG(chk, "超出 PCRE2 的匹配步数上限", "hit PCRE2's match limit") :
+                      TL_MSG(chk, "匹配出错", "failed to match"));
+}
+
 static int
 cmp_hit(const void *a, const void *b)
 {
@@ -624,7 +647,8 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
         goto nomem;
     const struct tl_text *t = &chk->text;
     tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
-    tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex, chk);
+    tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex,
+                  on_regex_limit, chk);
     tl_evasion_scan(chk);
     if (chk->oom)
         goto nomem;

@@ -225,10 +225,6 @@ struct tl_regex_scratch {
     pcre2_match_context *mctx;
 };
 
-/* Bounds that stop a catastrophic pattern from a user lexicon. */
-#define TL_REGEX_MATCH_LIMIT 200000
-#define TL_REGEX_DEPTH_LIMIT 5000
-
 struct tl_regex_set *
 tl_regex_set_new(void)
 {
@@ -326,7 +322,7 @@ tl_regex_scratch_free(struct tl_regex_scratch *scratch)
 
 size_t
 tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
-              const char *text, size_t len, tl_match_fn fn, void *ud)
+              const char *text, size_t len, tl_match_fn fn, tl_limit_fn limit, void *ud)
 {
     size_t gave_up = 0;
     uint8_t present[32] = { 0 };
@@ -347,8 +343,15 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
             int rc = pcre2_match(re->code, (PCRE2_SPTR) text, len, at, 0,
                                  scratch->md, scratch->mctx);
             if (rc < 0) {
-                if (rc != PCRE2_ERROR_NOMATCH)
+                if (rc != PCRE2_ERROR_NOMATCH) {
                     gave_up++;
+                    if (limit)
+                        limit(ud, re->id, rc == PCRE2_ERROR_MATCHLIMIT
+                                              ? TL_REGEX_GAVE_UP_MATCH_LIMIT
+                                              : rc == PCRE2_ERROR_DEPTHLIMIT
+                                              ? TL_REGEX_GAVE_UP_DEPTH_LIMIT
+                                              : TL_REGEX_GAVE_UP_OTHER);
+                }
                 break;
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);

@@ -33,6 +33,7 @@ struct input {
     bool in_eof;
     char *out;                   /* UTF-8 bytes not yet returned */
     size_t out_len, out_pos, out_cap;
+    size_t out_scanned;          /* out[out_pos, out_scanned) holds no "\n" */
     bool error;
 };
 

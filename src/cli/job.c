@@ -11,8 +11,8 @@
 
 /* ---- bytes ------------------------------------------------------------- */
 
-bool
-buf_append(struct buf *b, const char *s, size_t n)
+static bool
+buf_reserve(struct buf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
@@ -24,6 +24,14 @@ buf_append(struct buf *b, const char *s, size_t n)
         b->data = d;
         b->cap = cap;
     }
+    return true;
+}
+
+bool
+buf_append(struct buf *b, const char *s, size_t n)
+{
+    if (!buf_reserve(b, n))
+        return false;
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -38,9 +46,9 @@ buf_printf(struct buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || !buf_append(b, "", (size_t) n))
+    /* room only: appending n bytes of "" read past its end (ASan) */
+    if (n < 0 || !buf_reserve(b, (size_t) n))
         return false;
-    b->len -= (size_t) n;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t) n + 1, fmt, ap);
     va_end(ap);

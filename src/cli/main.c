@@ -581,6 +581,31 @@ dup_or_null(const char *s, size_t n)
 
 /* ---- text inputs ------------------------------------------------------- */
 
+/*
+ * Bytes of a GB18030 input that are no GB18030 (a sequence cut by the end
+ * of the file, a bad trail byte) come out of the converter as U+FFFD.  A
+ * title holding one is reported as invalid-input with its offset, never
+ * linted as if the character were there.  Returns false when the title is
+ * clean (always for UTF-8 input, whose bad bytes the library finds).
+ */
+static bool
+undecodable(const struct input *in, const struct options *opt, const char *s, size_t n,
+            char *why, size_t size)
+{
+    if (!in->from)
+        return false;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (memcmp(s + i, "\xEF\xBF\xBD", 3) == 0) {
+            snprintf(why, size, opt->lang == TITLELINT_LANG_EN
+                     ? "bytes at offset %zu are not valid %s (a truncated or invalid sequence); title not checked"
+                     : "字节偏移 %zu 处不是有效的 %s 编码（字节序列被截断或无效），此标题未检查",
+                     i, in->encoding);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 lint_lines(struct run *run, struct input *in, const char *name)
 {
@@ -605,6 +630,10 @@ lint_lines(struct run *run, struct input *in, const char *name)
             die_nomem();
         j->line = j->phys_line = lr.lineno;
         j->ending = lr.ending;
+        char why[256];
+        if (undecodable(in, run->opt, line, (size_t) len, why, sizeof(why)) &&
+            !(j->invalid = strdup(why)))
+            die_nomem();
     }
     flush_batch(run);
     if (in->error) {
@@ -777,6 +806,8 @@ lint_csv(struct run *run, struct input *in, const char *name, char delim)
                                           : "这一行有 %zu 个单元格，表头有 %zu 个", r.n_cells, n_header);
         else if ((size_t) cols.title >= r.n_cells || j->title.len == 0)
             snprintf(why, sizeof(why), "%s", en ? "empty title" : "标题为空");
+        else
+            undecodable(in, opt, j->title.data, j->title.len, why, sizeof(why));
         if (why[0] && !(j->invalid = strdup(why)))
             die_nomem();
     }
@@ -1397,6 +1428,11 @@ main(int argc, char **argv)
     bool list = false;
     const char *explain_rule = NULL;
     int c;
+    /* every way out goes through "out", which frees what the options
+     * hold (LeakSanitizer counts what a return from main leaves) */
+    int status = EXIT_TROUBLE;
+    struct config cfg;
+    config_init(&cfg);
 
     while ((c = getopt_long(argc, argv, "t:f:o:j:qVh", long_options, NULL)) != -1) {
         switch (c) {
@@ -1449,28 +1485,32 @@ main(int argc, char **argv)
             break;
         }
         case 'q': opt.quiet = true; break;
-        case 'V': printf("titlelint %s\n", titlelint_version()); return 0;
-        case 'h': fputs(usage_text, stdout); return 0;
+        case 'V':
+            printf("titlelint %s\n", titlelint_version());
+            status = 0;
+            goto out;
+        case 'h':
+            fputs(usage_text, stdout);
+            status = 0;
+            goto out;
         default:
             fprintf(stderr, "Try 'titlelint --help' for more information.\n");
-            return EXIT_TROUBLE;
+            goto out;
         }
     }
     if (opt.output && (!opt.fix || argc - optind != 1)) {
         fprintf(stderr, "titlelint: -o FILE goes with --fix and exactly one input file\n");
-        return EXIT_TROUBLE;
+        goto out;
     }
     if (opt.diff && opt.fix) {
         fprintf(stderr, "titlelint: --diff shows what --fix would do: give one of them\n");
-        return EXIT_TROUBLE;
+        goto out;
     }
     if (opt.color < 0)
         opt.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") ? 1 : 0;
     if (opt.jobs < 0)
         opt.jobs = default_jobs();
 
-    struct config cfg;
-    int status = EXIT_TROUBLE;
     if (load_config(&cfg, &opt, argc, argv)) {
         if (opt.lang < 0)
             opt.lang = TITLELINT_LANG_ZH;
@@ -1486,6 +1526,7 @@ main(int argc, char **argv)
             status = lint_all(&opt, &cfg, argc, argv);
         }
     }
+out:
     config_finish(&cfg);
     free(opt.titles);
     free(opt.lexicon_dirs);
