@@ -593,6 +593,7 @@ reset(struct titlelint_checker *chk)
     strbuf_reset(&chk->strings);
     chk->oom = false;
     chk->suggested = false;
+    chk->parsed = false;
 }
 
 TITLELINT_EXPORT enum titlelint_status
@@ -664,6 +665,7 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
     }
 
     tl_parse_title(chk, category);
+    chk->parsed = true;
     for (size_t i = 0; i < tl_n_rules; i++) {
         if (tl_rules[i].check && chk->severity[i] != TITLELINT_SEVERITY_OFF)
             tl_rules[i].check(chk, &tl_rules[i]);
