@@ -647,7 +647,7 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
                             !tl_resolve_name(chk, brand, TL_KIND_BRAND, &chk->own)))
         goto nomem;
     const struct tl_text *t = &chk->text;
-    tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
+    tl_ac_scan_words(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
     tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex,
                   on_regex_limit, chk);
     tl_evasion_scan(chk);

@@ -6,6 +6,11 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#if HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
 
 #include "match.h"
 #include "util.h"
@@ -185,9 +190,21 @@ tl_ac_node_count(const struct tl_ac *ac)
     return ac->n_nodes;
 }
 
-void
-tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
-           tl_match_fn fn, void *ud)
+static bool
+ascii_letter(uint8_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool
+ascii_digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static void
+scan(const struct tl_ac *ac, const char *text, size_t len, bool words,
+     tl_match_fn fn, void *ud)
 {
     uint32_t s = 0;
 
@@ -197,12 +214,31 @@ tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
         while ((t = ac_next(ac, s, c)) == 0 && s != 0)
             s = ac->fail[s];
         s = t;
+        if (words && i + 1 < len) {
+            uint8_t n = (uint8_t) text[i + 1];
+            if ((ascii_letter(c) && ascii_letter(n)) || (ascii_digit(c) && ascii_digit(n)))
+                continue;
+        }
         for (uint32_t u = ac->out[s] >= 0 ? s : ac->dict[s]; u; u = ac->dict[u]) {
             uint32_t p = (uint32_t) ac->out[u];
             if (!fn(ud, p, i + 1 - ac->pat_len[p], i + 1))
                 return;
         }
     }
+}
+
+void
+tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
+           tl_match_fn fn, void *ud)
+{
+    scan(ac, text, len, false, fn, ud);
+}
+
+void
+tl_ac_scan_words(const struct tl_ac *ac, const char *text, size_t len,
+                 tl_match_fn fn, void *ud)
+{
+    scan(ac, text, len, true, fn, ud);
 }
 
 /* ---- PCRE2 ------------------------------------------------------------- */
@@ -268,9 +304,10 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
         snprintf(err, errlen, "out of memory");
         return false;
     }
-    /* JIT is an optimization: without it (no JIT on this CPU) the
-     * interpreter gives the same matches. */
-    bool jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+    /* JIT is an optimization: without it (no JIT on this CPU, or under
+     * valgrind, which takes JIT code for reads of uninitialised memory)
+     * the interpreter gives the same matches. */
+    bool jit = !RUNNING_ON_VALGRIND && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     struct regex r = { .code = re, .id = id, .jit = jit };
     /* PCRE2's start-of-match bitmap doubles as a prefilter: a title with
      * none of those bytes cannot match, and is not scanned at all. */
