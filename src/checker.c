@@ -196,7 +196,7 @@ new_diag(struct titlelint_checker *chk, const struct titlelint_rule *rule)
     return d;
 }
 
-static void
+static void TL_PRINTF(3, 0)
 set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
             const char *fmt, va_list ap)
 {
@@ -208,7 +208,7 @@ set_message(struct titlelint_checker *chk, struct titlelint_diagnostic *d,
 
 /* Adds a diagnostic over original chars [cs, ce); [ns, ne) is the same
  * span in normalized bytes, for the rules that compare spans. */
-static void
+static void TL_PRINTF(8, 0)
 diag_add_chars(struct titlelint_checker *chk, const struct titlelint_rule *rule,
                size_t cs, size_t ce, size_t ns, size_t ne, const char *canonical,
                const char *fmt, va_list ap)
@@ -451,6 +451,29 @@ on_regex(void *ud, uint32_t entry, size_t start, size_t end)
     return tl_push_hit(ud, &term, TL_VARIANT_NONE, start, end);
 }
 
+/* A pattern of a (user) lexicon that gave up on this title: the title gets
+ * a pattern-limit finding naming it, and the check goes on without it. */
+static void
+on_regex_limit(void *ud, uint32_t entry, enum tl_regex_gave_up why)
+{
+    struct titlelint_checker *chk = ud;
+    const struct titlelint_rule *rule = titlelint_rule_find("pattern-limit");
+    if (chk->severity[tl_rule_index(rule)] == TITLELINT_SEVERITY_OFF)
+        return;
+    const struct tl_entry *e = &chk->lex->entries[entry];
+    const char *name = tl_lexicon_str(chk->lex, e->name);
+    const char *file = chk->lex->files[e->file];
+    bool depth = why == TL_REGEX_GAVE_UP_DEPTH_LIMIT;
+    bool match = why == TL_REGEX_GAVE_UP_MATCH_LIMIT;
+    tl_diag_add_chars(chk, rule, 0, chk->text.n_chars, NULL, TL_MSG(chk,
+                      "词库模式“%s”（%s:%u）%s，此标题未按它检查",
+                      "lexicon pattern '%s' (%s:%u) %s; this title was not checked against it"),
+                      name, file, e->line,
+                      depth ? TL_MSG(chk, "超出 PCRE2 的回溯深度上限", "hit PCRE2's depth limit") :
+                      match ? TL_MSG(chk, "超出 PCRE2 的匹配步数上限", "hit PCRE2's match limit") :
+                      TL_MSG(chk, "匹配出错", "failed to match"));
+}
+
 static int
 cmp_hit(const void *a, const void *b)
 {
@@ -570,6 +593,7 @@ reset(struct titlelint_checker *chk)
     strbuf_reset(&chk->strings);
     chk->oom = false;
     chk->suggested = false;
+    chk->parsed = false;
 }
 
 TITLELINT_EXPORT enum titlelint_status
@@ -623,13 +647,14 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
                             !tl_resolve_name(chk, brand, TL_KIND_BRAND, &chk->own)))
         goto nomem;
     const struct tl_text *t = &chk->text;
-    tl_ac_scan(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
-    tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex, chk);
+    tl_ac_scan_words(chk->lex->ac, t->norm, t->norm_len, on_term, chk);
+    tl_regex_scan(chk->lex->regexes, chk->regex, t->norm, t->norm_len, on_regex,
+                  on_regex_limit, chk);
     tl_evasion_scan(chk);
     if (chk->oom)
         goto nomem;
     if (chk->n_hits)
-        qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
+        tl_qsort(chk->hits, chk->n_hits, sizeof(*chk->hits), cmp_hit);
     suppress_hits(chk);
     if (!select_spans(chk))
         goto nomem;
@@ -640,6 +665,7 @@ titlelint_checker_check(struct titlelint_checker *chk, const char *title,
     }
 
     tl_parse_title(chk, category);
+    chk->parsed = true;
     for (size_t i = 0; i < tl_n_rules; i++) {
         if (tl_rules[i].check && chk->severity[i] != TITLELINT_SEVERITY_OFF)
             tl_rules[i].check(chk, &tl_rules[i]);
@@ -650,7 +676,7 @@ out:
     if (chk->oom)
         goto nomem;
     if (chk->n_diags)
-        qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
+        tl_qsort(chk->diags, chk->n_diags, sizeof(*chk->diags), cmp_diag);
     return TITLELINT_OK;
 
 nomem:
@@ -748,7 +774,7 @@ titlelint_title_key(struct titlelint_checker *chk, const char *title, size_t len
     }
     if (!n)
         return 0;
-    qsort(cps, n, sizeof(uint32_t), cmp_u32);
+    tl_qsort(cps, n, sizeof(uint32_t), cmp_u32);
     uint64_t h = 14695981039346656037ULL;   /* FNV-1a */
     for (size_t k = 0; k < n; k++)
         for (int b = 0; b < 4; b++) {

@@ -666,7 +666,7 @@ load_dir(struct loader *ld, const char *dir)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof(char *), cmp_str);
+    tl_qsort(names, n, sizeof(char *), cmp_str);
 
     for (size_t i = 0; i < n && ld->status != TITLELINT_ERROR_NOMEM; i++) {
         struct strbuf path = { 0 };
@@ -726,7 +726,7 @@ check_duplicates(struct loader *ld)
     for (size_t i = 0; i < lex->n_entries; i++)
         keys[i] = (struct dup_key){ lex->pool.data + lex->entries[i].norm_name,
                                     &lex->entries[i] };
-    qsort(keys, lex->n_entries, sizeof(*keys), cmp_dup_key);
+    tl_qsort(keys, lex->n_entries, sizeof(*keys), cmp_dup_key);
     for (size_t i = 1; i < lex->n_entries; i++) {
         const struct tl_entry *a = keys[i - 1].e, *b = keys[i].e;
         if (a->kind == b->kind && a->dir == b->dir &&
@@ -777,7 +777,7 @@ uint32_t
 tl_lexicon_lookalike(const struct tl_lexicon *lex, uint32_t c)
 {
     struct tl_lookalike key = { c, 0 };
-    const struct tl_lookalike *l = bsearch(&key, lex->lookalikes, lex->n_lookalikes,
+    const struct tl_lookalike *l = tl_bsearch(&key, lex->lookalikes, lex->n_lookalikes,
                                            sizeof(key), cmp_lookalike);
     return l ? l->to : 0;
 }
@@ -809,7 +809,7 @@ add_variant(struct generator *g, uint32_t entry, const UChar32 *cps, int n, uint
         return;
     buf[len] = '\0';
     const char *key = buf;
-    if (bsearch(&key, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
+    if (tl_bsearch(&key, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
         return;
     struct loader *ld = g->ld;
     struct raw_term t = { .entry = entry, .variant = how, .generated = true,
@@ -870,7 +870,7 @@ generate_for_term(struct generator *g, const struct raw_term *r)
             add_variant(g, r->entry, v, n, TL_VARIANT_PLACEHOLDER);
         }
         struct homophone key = { cps[pos], 0 };
-        const struct homophone *h = bsearch(&key, g->ld->homophones, g->ld->n_homophones,
+        const struct homophone *h = tl_bsearch(&key, g->ld->homophones, g->ld->n_homophones,
                                             sizeof(key), cmp_homophone);
         if (!h)
             continue;
@@ -899,11 +899,11 @@ resolve_variants(struct loader *ld, const struct generator *g)
     for (size_t i = 0; i < lex->n_entries; i++)
         keys[i] = (struct name_key){ lex->pool.data + lex->entries[i].norm_name,
                                      lex->entries[i].kind, (uint32_t) i };
-    qsort(keys, lex->n_entries, sizeof(*keys), cmp_name_key);
+    tl_qsort(keys, lex->n_entries, sizeof(*keys), cmp_name_key);
     for (size_t i = 0; i < ld->n_vlines; i++) {
         const struct variant_line *v = &ld->vlines[i];
         struct name_key want = { lex->pool.data + v->name, v->kind, 0 };
-        const struct name_key *k = bsearch(&want, keys, lex->n_entries, sizeof(*keys),
+        const struct name_key *k = tl_bsearch(&want, keys, lex->n_entries, sizeof(*keys),
                                            cmp_name_key);
         if (!k) {
             ld->path = lex->files[v->file];
@@ -915,7 +915,7 @@ resolve_variants(struct loader *ld, const struct generator *g)
             continue;
         }
         const char *variant = lex->pool.data + v->variant;
-        if (bsearch(&variant, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
+        if (tl_bsearch(&variant, g->existing, g->n_existing, sizeof(char *), cmp_cstr))
             continue;
         struct raw_term t = { .str = v->variant, .entry = k->entry, .variant = v->how,
                               .generated = v->generated };
@@ -945,7 +945,7 @@ collect_existing(struct generator *g, char **copy)
     for (size_t i = 0; i < ld->n_raw; i++)
         if (!ld->raw[i].clear && ld->raw[i].variant == TL_VARIANT_NONE)
             g->existing[g->n_existing++] = *copy + ld->raw[i].str;
-    qsort(g->existing, g->n_existing, sizeof(char *), cmp_cstr);
+    tl_qsort(g->existing, g->n_existing, sizeof(char *), cmp_cstr);
     return true;
 }
 
@@ -955,9 +955,9 @@ generate_variants(struct loader *ld)
     struct generator g = { .ld = ld };
     char *copy = NULL;
 
-    qsort(ld->homophones, ld->n_homophones, sizeof(*ld->homophones), cmp_homophone);
+    tl_qsort(ld->homophones, ld->n_homophones, sizeof(*ld->homophones), cmp_homophone);
     if (ld->lex->n_lookalikes)
-        qsort(ld->lex->lookalikes, ld->lex->n_lookalikes, sizeof(*ld->lex->lookalikes),
+        tl_qsort(ld->lex->lookalikes, ld->lex->n_lookalikes, sizeof(*ld->lex->lookalikes),
               cmp_lookalike);
     if (!collect_existing(&g, &copy)) {
         ld->status = TITLELINT_ERROR_NOMEM;
@@ -1018,7 +1018,7 @@ compile_terms(struct loader *ld)
 
     for (size_t i = 0; i < ld->n_raw; i++)
         ld->raw[i].s = pool + ld->raw[i].str;
-    qsort(ld->raw, ld->n_raw, sizeof(*ld->raw), cmp_raw);
+    tl_qsort(ld->raw, ld->n_raw, sizeof(*ld->raw), cmp_raw);
 
     lex->terms = malloc((ld->n_raw + 1) * sizeof(*lex->terms));
     lex->term_first = malloc((ld->n_raw + 1) * sizeof(uint32_t));

@@ -6,6 +6,11 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#if HAVE_VALGRIND_H
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
 
 #include <unicode/uset.h>
 #include <unicode/utf8.h>
@@ -188,9 +193,21 @@ tl_ac_node_count(const struct tl_ac *ac)
     return ac->n_nodes;
 }
 
-void
-tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
-           tl_match_fn fn, void *ud)
+static bool
+ascii_letter(uint8_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static bool
+ascii_digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static void
+scan(const struct tl_ac *ac, const char *text, size_t len, bool words,
+     tl_match_fn fn, void *ud)
 {
     uint32_t s = 0;
 
@@ -200,12 +217,31 @@ tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
         while ((t = ac_next(ac, s, c)) == 0 && s != 0)
             s = ac->fail[s];
         s = t;
+        if (words && i + 1 < len) {
+            uint8_t n = (uint8_t) text[i + 1];
+            if ((ascii_letter(c) && ascii_letter(n)) || (ascii_digit(c) && ascii_digit(n)))
+                continue;
+        }
         for (uint32_t u = ac->out[s] >= 0 ? s : ac->dict[s]; u; u = ac->dict[u]) {
             uint32_t p = (uint32_t) ac->out[u];
             if (!fn(ud, p, i + 1 - ac->pat_len[p], i + 1))
                 return;
         }
     }
+}
+
+void
+tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
+           tl_match_fn fn, void *ud)
+{
+    scan(ac, text, len, false, fn, ud);
+}
+
+void
+tl_ac_scan_words(const struct tl_ac *ac, const char *text, size_t len,
+                 tl_match_fn fn, void *ud)
+{
+    scan(ac, text, len, true, fn, ud);
 }
 
 /* ---- PCRE2 ------------------------------------------------------------- */
@@ -260,10 +296,6 @@ struct tl_regex_scratch {
      * costs a pass over the title each time. */
     bool valid_utf8;
 };
-
-/* Bounds that stop a catastrophic pattern from a user lexicon. */
-#define TL_REGEX_MATCH_LIMIT 200000
-#define TL_REGEX_DEPTH_LIMIT 5000
 
 /*
  * Start characters.  Most patterns of patterns.tsv open with a look-behind
@@ -621,9 +653,10 @@ tl_regex_set_add(struct tl_regex_set *set, const char *pattern, uint32_t id,
         snprintf(err, errlen, "out of memory");
         return false;
     }
-    /* JIT is an optimization: without it (no JIT on this CPU) the
-     * interpreter gives the same matches. */
-    bool jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+    /* JIT is an optimization: without it (no JIT on this CPU, or under
+     * valgrind, which takes JIT code for reads of uninitialised memory)
+     * the interpreter gives the same matches. */
+    bool jit = !RUNNING_ON_VALGRIND && pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
     struct regex r = { .code = re, .id = id, .jit = jit, .anchored = start != NULL,
                        .start = start };
     /* PCRE2's start-of-match bitmap doubles as a prefilter: a title with
@@ -815,11 +848,23 @@ tl_regex_scratch_free(struct tl_regex_scratch *scratch)
     free(scratch);
 }
 
-/* Reports each non-overlapping match of @re starting at or after @at:
- * an ordinary search.  Returns false when @fn asked to stop. */
+/* @re gave up on the text with PCRE2's error @rc: counted, and said
+ * through @limit (may be NULL). */
+static void
+give_up(const struct regex *re, int rc, tl_limit_fn limit, void *ud, size_t *gave_up)
+{
+    (*gave_up)++;
+    if (limit)
+        limit(ud, re->id, rc == PCRE2_ERROR_MATCHLIMIT ? TL_REGEX_GAVE_UP_MATCH_LIMIT
+                          : rc == PCRE2_ERROR_DEPTHLIMIT ? TL_REGEX_GAVE_UP_DEPTH_LIMIT
+                          : TL_REGEX_GAVE_UP_OTHER);
+}
+
+/* Reports each non-overlapping match of @re: an ordinary search.
+ * Returns false when @fn asked to stop. */
 static bool
 search(const struct regex *re, struct tl_regex_scratch *scratch, const char *text,
-       size_t len, tl_match_fn fn, void *ud, size_t *gave_up)
+       size_t len, tl_match_fn fn, tl_limit_fn limit, void *ud, size_t *gave_up)
 {
     uint32_t opts = scratch->valid_utf8 ? PCRE2_NO_UTF_CHECK : 0;
     PCRE2_SIZE at = 0;
@@ -829,7 +874,7 @@ search(const struct regex *re, struct tl_regex_scratch *scratch, const char *tex
                              scratch->md, scratch->mctx);
         if (rc < 0) {
             if (rc != PCRE2_ERROR_NOMATCH)
-                (*gave_up)++;
+                give_up(re, rc, limit, ud, gave_up);
             break;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);
@@ -856,8 +901,8 @@ search(const struct regex *re, struct tl_regex_scratch *scratch, const char *tex
  */
 static bool
 search_anchored(const struct regex *re, size_t index, struct tl_regex_scratch *scratch,
-                size_t n_chars, const char *text, size_t len, tl_match_fn fn, void *ud,
-                size_t *gave_up)
+                size_t n_chars, const char *text, size_t len, tl_match_fn fn,
+                tl_limit_fn limit, void *ud, size_t *gave_up)
 {
     size_t word = index / 64;
     uint64_t bit = UINT64_C(1) << (index % 64);
@@ -881,7 +926,7 @@ search_anchored(const struct regex *re, size_t index, struct tl_regex_scratch *s
                 continue;
             /* A limit: the pattern is given up for this title, as the
              * ordinary search gives it up. */
-            (*gave_up)++;
+            give_up(re, rc, limit, ud, gave_up);
             return true;
         }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scratch->md);
@@ -896,7 +941,7 @@ search_anchored(const struct regex *re, size_t index, struct tl_regex_scratch *s
 
 size_t
 tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
-              const char *text, size_t len, tl_match_fn fn, void *ud)
+              const char *text, size_t len, tl_match_fn fn, tl_limit_fn limit, void *ud)
 {
     size_t gave_up = 0;
     uint8_t present[32] = { 0 };
@@ -945,7 +990,7 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
             if (scratch->use_table &&
                 !(scratch->title_mask[i / 64] & (UINT64_C(1) << (i % 64))))
                 continue;
-            if (!search_anchored(re, i, scratch, n_chars, text, len, fn, ud, &gave_up))
+            if (!search_anchored(re, i, scratch, n_chars, text, len, fn, limit, ud, &gave_up))
                 return gave_up;
             continue;
         }
@@ -956,7 +1001,7 @@ tl_regex_scan(const struct tl_regex_set *set, struct tl_regex_scratch *scratch,
             if (!possible)
                 continue;
         }
-        if (!search(re, scratch, text, len, fn, ud, &gave_up))
+        if (!search(re, scratch, text, len, fn, limit, ud, &gave_up))
             return gave_up;
     }
     return gave_up;

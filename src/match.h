@@ -27,6 +27,14 @@ typedef bool (*tl_match_fn)(void *ud, uint32_t id, size_t start, size_t end);
 void tl_ac_scan(const struct tl_ac *ac, const char *text, size_t len,
                 tl_match_fn fn, void *ud);
 
+/* The same, without the occurrences that end inside an ASCII word or
+ * number (a letter or digit followed by one of its kind), which a term
+ * may not: the same hits for a caller that drops those, without walking
+ * every suffix of "aaaa...a" at every letter when a lexicon holds a, aa,
+ * aaa ... (10,000 of them made one title take seconds). */
+void tl_ac_scan_words(const struct tl_ac *ac, const char *text, size_t len,
+                      tl_match_fn fn, void *ud);
+
 struct tl_regex_set;
 struct tl_regex_scratch;
 
@@ -50,10 +58,27 @@ bool tl_regex_set_finish(struct tl_regex_set *set);
 struct tl_regex_scratch *tl_regex_scratch_new(const struct tl_regex_set *set);
 void tl_regex_scratch_free(struct tl_regex_scratch *scratch);
 
-/* Reports every non-overlapping match of every pattern.  Returns the number
- * of patterns that hit a match or depth limit (their matches are lost). */
+/* Why a pattern gave up on a text. */
+enum tl_regex_gave_up {
+    TL_REGEX_GAVE_UP_MATCH_LIMIT,   /* TL_REGEX_MATCH_LIMIT steps */
+    TL_REGEX_GAVE_UP_DEPTH_LIMIT,   /* TL_REGEX_DEPTH_LIMIT nesting */
+    TL_REGEX_GAVE_UP_OTHER,         /* another matching error (memory) */
+};
+
+/* Called for a pattern @id that gave up on the text, and @why. */
+typedef void (*tl_limit_fn)(void *ud, uint32_t id, enum tl_regex_gave_up why);
+
+/* Bounds that stop a catastrophic pattern from a user lexicon: a match
+ * attempt gives up after this many backtracking steps or this depth of
+ * nested backtracking (the depth limit binds the interpreter only). */
+#define TL_REGEX_MATCH_LIMIT 200000
+#define TL_REGEX_DEPTH_LIMIT 5000
+
+/* Reports every non-overlapping match of every pattern, and through
+ * @limit (may be NULL) each pattern that gave up (its later matches in
+ * the text are lost).  Returns the number of patterns that gave up. */
 size_t tl_regex_scan(const struct tl_regex_set *set,
                      struct tl_regex_scratch *scratch, const char *text,
-                     size_t len, tl_match_fn fn, void *ud);
+                     size_t len, tl_match_fn fn, tl_limit_fn limit, void *ud);
 
 #endif

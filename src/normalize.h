@@ -40,6 +40,9 @@ struct tl_text {
     uint32_t *u16_char;      /* original char index of each UTF-16 unit */
     uint16_t *seg;           /* one normalized segment */
     size_t cap_chars, cap_u16, cap_norm, cap_seg;
+    /* capacities of the arrays that follow another's (char_utf16,
+     * u16_char, src_start and src_end) */
+    size_t cap_char_utf16, cap_u16_char, cap_src;
 };
 
 /* The NFKC_Casefold normalizer (owned by ICU, never freed); NULL on error. */

@@ -109,6 +109,7 @@ struct titlelint_checker {
     size_t min_valid_chars, max_chars;
     char examples[TL_ATTR_COUNT][96];    /* a few terms of each attribute kind */
     struct tl_parse parse;
+    bool parsed;                         /* parse is the last title's */
 
     /* the suggestion of the last title, built on demand (suggest.c) */
     bool suggested, has_suggestion;

@@ -271,7 +271,7 @@ build_json(struct titlelint_checker *chk, const char *file, size_t line, bool ro
 {
     json_t *diags = json_array();
     /* A title that could not be read has no parse. */
-    bool parsed = chk->text.norm_len > 0 || chk->text.n_chars == 0;
+    bool parsed = chk->parsed;
     for (size_t i = 0; i < chk->n_diags; i++)
         parsed &= strcmp(chk->diags[i].rule->code, "TL001") != 0;
     json_t *missing = json_array();

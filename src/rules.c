@@ -66,6 +66,33 @@ const struct titlelint_rule tl_rules[] = {
         },
     },
     {
+        .name = "pattern-limit",
+        .code = "TL003",
+        .severity = TITLELINT_SEVERITY_WARNING,
+        .check = NULL,
+        .summary = {
+            "词库中的正则模式在此标题上超出 PCRE2 的匹配上限，标题未按该模式检查",
+            "a lexicon pattern hit PCRE2's match or depth limit on the title, which was not checked against it",
+        },
+        .explanation = {
+            "规则：输入检查（titlelint 自身）。\n"
+            "patterns 词库中的正则表达式在每个标题上的匹配受 PCRE2 上限约束：至多 200000 步回溯、5000 层嵌套回溯。"
+            "写法有灾难性回溯的模式（如 (a+)+$）在某些标题上会超出上限；这时该模式放弃这个标题，"
+            "titlelint 报告模式的名称和它所在的词库文件与行号，用其余的词和模式继续检查这个标题和后面的标题。\n"
+            "不报告：在上限内完成的匹配，无论是否匹配到。\n"
+            "修复：改写词库中的模式，去掉嵌套的量词和可以互相重叠的分支（如把 (a+)+$ 写成 a+$）。",
+            "Rule: input check (titlelint itself).\n"
+            "Each regular expression of a patterns lexicon runs on each title within PCRE2's limits: at\n"
+            "most 200000 backtracking steps and 5000 levels of nested backtracking. A pattern that\n"
+            "backtracks catastrophically (such as (a+)+$) exceeds them on some titles: it then gives up on\n"
+            "that title, and titlelint names the pattern with its lexicon file and line and goes on with\n"
+            "the other terms and patterns, and with the next titles.\n"
+            "Leaves alone: any match attempt that ends within the limits, matching or not.\n"
+            "Fix: rewrite the pattern in the lexicon without nested quantifiers or alternatives that\n"
+            "overlap (write a+$ for (a+)+$).",
+        },
+    },
+    {
         .name = "missing-category",
         .code = "TL101",
         .severity = TITLELINT_SEVERITY_ERROR,

@@ -375,6 +375,11 @@ suggest(struct titlelint_checker *chk)
     strbuf_reset(out);
     strbuf_reset(&chk->sugg_missing);
     strbuf_reset(&chk->sugg_template);
+    /* A title that was not read (invalid input, reported or not: with
+     * invalid-input off a reader of the parse found the previous title's,
+     * or on a new checker a core hit 0 of no hits) has no suggestion. */
+    if (!chk->parsed)
+        return;
     for (size_t i = 0; i < chk->n_diags; i++)
         if (strcmp(chk->diags[i].rule->code, "TL001") == 0)
             return;

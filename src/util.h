@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define TL_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -36,6 +37,25 @@ void strbuf_finish(struct strbuf *sb);
  * the array as it was.
  */
 bool grow_array(void *array, size_t *cap, size_t need, size_t size);
+
+/*
+ * qsort(3) and bsearch(3) that take an empty array as NULL: the C library
+ * declares their array never NULL, even with no elements, and an array
+ * that never grew is NULL (found by UBSan, fuzzing the lexicon loader).
+ */
+static inline void
+tl_qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
+static inline void *
+tl_bsearch(const void *key, const void *base, size_t n, size_t size,
+           int (*cmp)(const void *, const void *))
+{
+    return n ? bsearch(key, base, n, size, cmp) : NULL;
+}
 
 /* The number of code points in @len bytes of valid UTF-8 at @s. */
 size_t utf8_count(const char *s, size_t len);

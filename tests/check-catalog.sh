@@ -7,11 +7,7 @@
 # --input-format jsonl is a filter: one record per input line.
 # Usage: check-catalog.sh TITLELINT TESTS_DIR
 set -eu
-bin=$1 dir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-lint() { "$bin" --no-default-lexicons --lexicon-dir "$dir/data/lexicons" --no-config "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 printf '商品ID,商品标题,末级类目\n1001,纯棉T恤 夏季 宽松,T恤\n1002,夏季纯棉T恤宽松!!,T恤\n1003,宽松 夏季纯棉T恤 500ml,T恤\n1004,羊毛针织开衫女,针织开衫\n1005,香奈儿同款纯棉T恤,T恤\n' > "$tmp/a.csv"
 lint -f jsonl --select TL701 --exit-zero "$tmp/a.csv" > "$tmp/dup"

@@ -7,11 +7,7 @@
 # other cell as it was written; -j 1 and -j 2 agree.
 # Usage: check-csv.sh TITLELINT TESTS_DIR
 set -eu
-bin=$1 dir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-lint() { "$bin" --no-default-lexicons --lexicon-dir "$dir/data/lexicons" --no-config "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 # 9 data rows, every one odd in its own way
 {

@@ -5,11 +5,7 @@
 # and writes nothing; standard input is refused.
 # Usage: check-fix.sh TITLELINT TESTS_DIR
 set -eu
-bin=$1 dir=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-lint() { "$bin" --no-default-lexicons --lexicon-dir "$dir/data/lexicons" --no-config "$@"; }
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 printf '\357\273\277香奈儿同款纯棉T恤 夏季\r\n\r\n夏季纯棉T恤\r\n杨幂同款针织开衫纯棉!!!\n开衫' > "$tmp/in.txt"
 cp "$tmp/in.txt" "$tmp/orig.txt"

@@ -31,7 +31,9 @@ expected_status=0
 [ -f "$case_dir/$name.status" ] && expected_status=$(cat "$case_dir/$name.status")
 
 cd "$dir" || exit 1
-LC_ALL=C.UTF-8 "$bin" "$@" < "$input" > "$tmp/out" 2> "$tmp/err"
+# $TITLELINT_WRAPPER: e.g. valgrind (meson test --setup valgrind)
+# shellcheck disable=SC2086
+LC_ALL=C.UTF-8 ${TITLELINT_WRAPPER:-} "$bin" "$@" < "$input" > "$tmp/out" 2> "$tmp/err"
 status=$?
 
 fail=0

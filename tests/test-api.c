@@ -116,6 +116,46 @@ START_TEST(test_threads_share_context)
 }
 END_TEST
 
+static int
+count_bytes(void *ud, const char *data, size_t len)
+{
+    (void) data;
+    *(size_t *) ud += len;
+    return 0;
+}
+
+/* With invalid-input off, an unreadable title gets no finding: its
+ * suggestion and JSON parse read the parse state of no title (on a new
+ * checker, core hit 0 of no hits: a crash found by the hostile-input
+ * tests), or of the title before.  Now they have none. */
+START_TEST(test_unread_title_has_no_suggestion)
+{
+    struct titlelint_context *ctx = test_context();
+    struct titlelint_checker *chk = titlelint_checker_new(ctx);
+    titlelint_checker_set_rule_severity(chk, titlelint_rule_find("invalid-input"),
+                                        TITLELINT_SEVERITY_OFF);
+    static char big[70000];
+    memset(big, 'x', sizeof(big));
+    const char *titles[] = { big, "bad\xff", "香奈儿同款纯棉T恤", big };
+    size_t lens[] = { sizeof(big), 4, strlen(titles[2]), sizeof(big) };
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert_int_eq(titlelint_checker_check(chk, titles[i], lens[i], NULL, NULL), TITLELINT_OK);
+        if (i == 2) {
+            titlelint_suggest(chk);   /* a parse of its own */
+            continue;
+        }
+        ck_assert_uint_eq(titlelint_checker_get_diagnostic_count(chk), 0);
+        ck_assert_ptr_null(titlelint_suggest(chk));
+        size_t n = 0;
+        ck_assert_int_eq(titlelint_checker_write_report(chk, TITLELINT_FORMAT_JSONL, 0, NULL, 0,
+                                                        count_bytes, &n), TITLELINT_OK);
+        ck_assert_uint_gt(n, 0);
+    }
+    titlelint_checker_destroy(chk);
+    titlelint_context_unref(ctx);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -128,6 +168,7 @@ main(void)
     tcase_add_test(tc, test_uncompiled_context);
     tcase_add_test(tc, test_checker_outlives_caller_reference);
     tcase_add_test(tc, test_threads_share_context);
+    tcase_add_test(tc, test_unread_title_has_no_suggestion);
     suite_add_tcase(s, tc);
     return test_run(s);
 }

@@ -99,6 +99,34 @@ START_TEST(test_comments_bom_crlf)
 }
 END_TEST
 
+/* Kinds with no entries, no homophones or no look-alikes leave their
+ * arrays NULL: found by fuzz-lexicon, qsort and bsearch were given NULL
+ * (undefined; the sanitizer build stops on it).  An empty directory, one
+ * of look-alikes only, one of homophones only. */
+START_TEST(test_sparse_lexicons)
+{
+    const char *only[][2] = {
+        { "brands-none.tsv", "# nothing\n" },
+        { "lookalikes.tsv", "1\tl\n0\to\n" },
+        { "homophones.tsv", "奈\t耐|乃\n" },
+    };
+    for (size_t i = 0; i < sizeof(only) / sizeof(only[0]); i++) {
+        const char *names[] = { only[i][0] };
+        const char *contents[] = { only[i][1] };
+        const char *dir = test_mkdir(1, names, contents);
+        struct titlelint_context *ctx = load(dir, TITLELINT_OK);
+        ck_assert_uint_eq(titlelint_context_get_entry_count(ctx), 0);
+        struct titlelint_checker *chk = titlelint_checker_new(ctx);
+        const char *title = "n1ke耐克香奈儿同款纯棉T恤";
+        ck_assert_int_eq(titlelint_checker_check(chk, title, strlen(title), NULL, NULL),
+                         TITLELINT_OK);
+        titlelint_checker_destroy(chk);
+        titlelint_context_unref(ctx);
+        test_rmdir(dir);
+    }
+}
+END_TEST
+
 START_TEST(test_compile_twice)
 {
     struct titlelint_context *ctx = load(test_path("data/lexicons"), TITLELINT_OK);
@@ -120,6 +148,7 @@ main(void)
     tcase_add_test(tc, test_missing_dir);
     tcase_add_test(tc, test_comments_bom_crlf);
     tcase_add_test(tc, test_compile_twice);
+    tcase_add_test(tc, test_sparse_lexicons);
     suite_add_tcase(s, tc);
     return test_run(s);
 }

@@ -111,7 +111,7 @@ START_TEST(test_regex)
     struct tl_regex_scratch *scratch = tl_regex_scratch_new(set);
     struct found f = { "", 0 };
     const char *text = "500ml 2l 电话13812345678";
-    ck_assert_uint_eq(tl_regex_scan(set, scratch, text, strlen(text), collect, &f), 0);
+    ck_assert_uint_eq(tl_regex_scan(set, scratch, text, strlen(text), collect, NULL, &f), 0);
     ck_assert_str_eq(f.list, "7@0-5 7@6-8 9@15-26 ");
     tl_regex_scratch_free(scratch);
     tl_regex_set_free(set);
@@ -131,7 +131,7 @@ START_TEST(test_regex_limits)
     text[sizeof(text) - 1] = '\0';
     struct tl_regex_scratch *scratch = tl_regex_scratch_new(set);
     struct found f = { "", 0 };
-    ck_assert_uint_eq(tl_regex_scan(set, scratch, text, strlen(text), collect, &f), 1);
+    ck_assert_uint_eq(tl_regex_scan(set, scratch, text, strlen(text), collect, NULL, &f), 1);
     ck_assert_uint_eq(f.n, 0);
     tl_regex_scratch_free(scratch);
     tl_regex_set_free(set);
@@ -178,7 +178,7 @@ START_TEST(test_regex_start_chars)
     for (size_t t = 0; t < TL_ARRAY_SIZE(start_texts); t++) {
         const char *text = start_texts[t];
         struct found got = { "", 0 }, want = { "", 0 };
-        tl_regex_scan(set, scratch, text, strlen(text), collect, &got);
+        tl_regex_scan(set, scratch, text, strlen(text), collect, NULL, &got);
         /* The reference: PCRE2's own search, match after match. */
         for (uint32_t i = 0; i < TL_ARRAY_SIZE(start_patterns); i++) {
             int code;

@@ -140,6 +140,14 @@ struct words {
 };
 
 static void
+words_free(struct words *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->w[i]);
+    free(w->w);
+}
+
+static void
 load_column(struct words *out, const char *path, int column, bool leaf)
 {
     FILE *f = fopen(path, "r");
@@ -262,6 +270,12 @@ main(int argc, char **argv)
     }
     printf("%zu fixture titles, %zu generated; %zu suggestions checked, %zu failures\n",
            fixtures, checked - fixtures, suggested, failures);
+    /* freed, so that LeakSanitizer's report stays about the library */
+    words_free(&cats);
+    words_free(&attrs);
+    words_free(&brands);
+    words_free(&people);
+    words_free(&hot);
     titlelint_checker_destroy(chk);
     titlelint_context_unref(ctx);
     return failures ? 1 : 0;

@@ -54,19 +54,26 @@ on_field(void *s, size_t len, void *data)
 {
     struct csv_reader *r = data;
 
+    /* cell_len follows cell_off's capacity; reallocated only when that
+     * grows (once a cell, it made a row of 10^6 cells quadratic) */
+    size_t old_cap = r->cells_n_cap;
     if (!grow(&r->cell_off, &r->cells_n_cap, r->n_cells + 1, sizeof(size_t))) {
         r->oom = true;
         return;
     }
-    size_t cap = r->cells_n_cap;
-    size_t *l = realloc(r->cell_len, cap * sizeof(size_t));
-    if (!l || !grow(&r->cells, &r->cells_cap, r->cells_len + len + 1, 1)) {
-        if (l)
-            r->cell_len = l;
+    if (r->cells_n_cap != old_cap || !r->cell_len) {
+        size_t *l = realloc(r->cell_len, r->cells_n_cap * sizeof(size_t));
+        if (!l) {
+            r->cells_n_cap = old_cap;   /* both arrays hold old_cap */
+            r->oom = true;
+            return;
+        }
+        r->cell_len = l;
+    }
+    if (!grow(&r->cells, &r->cells_cap, r->cells_len + len + 1, 1)) {
         r->oom = true;
         return;
     }
-    r->cell_len = l;
     r->cell_off[r->n_cells] = r->cells_len;
     r->cell_len[r->n_cells] = len;
     if (len)
@@ -146,6 +153,11 @@ csv_reader_next(struct csv_reader *r, char *err, size_t errlen)
         }
         memcpy(r->raw + r->raw_len, p, (size_t) n);
         r->raw_len += (size_t) n;
+        /* libcsv grows its field buffer by blk_size bytes at a time
+         * (128 by default): growing by what it holds instead keeps a
+         * field of many megabytes linear */
+        size_t blk = r->parser.entry_size > (size_t) n ? r->parser.entry_size : (size_t) n;
+        csv_set_blk_size(&r->parser, blk > 128 ? blk : 128);
         if (csv_parse(&r->parser, p, (size_t) n, on_field, on_row, r) != (size_t) n) {
             snprintf(err, errlen, "%s:%zu: %s", r->name, r->lineno,
                      csv_strerror(csv_error(&r->parser)));

@@ -15,7 +15,11 @@
 
 #include <unicode/ucnv.h>
 
+/* The fuzz harness builds this file with a tiny chunk, so that chunk
+ * boundaries fall everywhere. */
+#ifndef INPUT_CHUNK
 #define INPUT_CHUNK 65536
+#endif
 
 struct input {
     FILE *f;
@@ -29,6 +33,7 @@ struct input {
     bool in_eof;
     char *out;                   /* UTF-8 bytes not yet returned */
     size_t out_len, out_pos, out_cap;
+    size_t out_scanned;          /* out[out_pos, out_scanned) holds no "\n" */
     bool error;
 };
 

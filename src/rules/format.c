@@ -89,28 +89,42 @@ tl_check_platform_format(struct titlelint_checker *chk, const struct titlelint_r
             i++;
             continue;
         }
-        /* A run of refused characters: one diagnostic naming each. */
+        /* A run of refused characters: one diagnostic naming each
+         * character once, as many as fit, and how many there are when
+         * that is not all (a run of 16,000 emoji is one line). */
         size_t j = i;
         char names[256] = "";
+        bool all_named = true;
         while (j < t->n_chars) {
             UChar32 x = char_at(t, j);
             if (is_han(x) || is_latin(x) || is_digit(x) || accepted_symbol(x))
                 break;
             size_t len = strlen(names);
-            if (len < sizeof(names) - 32) {
-                char one[8] = "";
-                int32_t k = 0;
-                U8_APPEND_UNSAFE((uint8_t *) one, k, x);
-                one[k] = '\0';
-                snprintf(names + len, sizeof(names) - len, "%s“%s”(U+%04X)",
-                         len ? TL_MSG(chk, "、", ", ") : "", one, (unsigned) x);
+            char one[8] = "", code[16];
+            int32_t k = 0;
+            U8_APPEND_UNSAFE((uint8_t *) one, k, x);
+            one[k] = '\0';
+            snprintf(code, sizeof(code), "”(U+%04X)", (unsigned) x);
+            if (strstr(names, code)) {
+                all_named = false;
+            } else if (len < sizeof(names) - 32) {
+                snprintf(names + len, sizeof(names) - len, "%s“%s%s",
+                         len ? TL_MSG(chk, "、", ", ") : "", one, code);
+            } else {
+                all_named = false;
             }
             valid += u_isalpha(x) != 0;   /* Cyrillic, kana... are letters */
             j++;
         }
-        tl_diag_add_chars(chk, rule, i, j, NULL,
-                          TL_MSG(chk, "含平台不接受的字符：%s",
-                                 "holds characters the platform refuses: %s"), names);
+        if (all_named)
+            tl_diag_add_chars(chk, rule, i, j, NULL,
+                              TL_MSG(chk, "含平台不接受的字符：%s",
+                                     "holds characters the platform refuses: %s"), names);
+        else
+            tl_diag_add_chars(chk, rule, i, j, NULL,
+                              TL_MSG(chk, "含平台不接受的字符：%s，共 %zu 个",
+                                     "holds characters the platform refuses: %s (%zu in all)"),
+                              names, j - i);
         i = j;
     }
     if (t->n_chars > chk->max_chars)

@@ -146,7 +146,7 @@ keyword_bag(struct titlelint_checker *chk, const struct titlelint_rule *rule)
     }
     if (n < 5)
         return;
-    qsort(lens, n, sizeof(size_t), cmp_size);
+    tl_qsort(lens, n, sizeof(size_t), cmp_size);
     if (lens[(n - 1) / 2] > 4)
         return;
     tl_diag_add_chars(chk, rule, 0, chk->text.n_chars, NULL,
