@@ -54,7 +54,8 @@ struct options {
     bool quiet;
 };
 
-/* Growable bytes of the CLI (the library's strbuf is internal). */
+/* Growable bytes of the CLI, always NUL-terminated (buf.c; the library's
+ * strbuf is internal). */
 struct buf {
     char *data;
     size_t len, cap;
