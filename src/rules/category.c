@@ -35,8 +35,9 @@ tl_check_multiple_subjects(struct titlelint_checker *chk, const struct titlelint
         const struct tl_hit *h = &chk->hits[i];
         if (!tl_is_category_word(chk, h) || tl_is_compat_target(chk, h))
             continue;
-        /* A generic head (配件, 支架) goes with the leaf it is named with. */
-        if (p->has_leaf_category && tl_is_generic_category(chk, h->entry))
+        /* A generic head (配件, 支架) goes with the leaf it is named with,
+         * and is never a second subject: it names no goods of its own. */
+        if (tl_is_generic_category(chk, h->entry) && (p->has_leaf_category || n > 0))
             continue;
         bool related = false;
         for (size_t k = 0; k < n && !related; k++)
