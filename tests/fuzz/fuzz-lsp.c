@@ -20,6 +20,7 @@
 #include <titlelint/titlelint.h>
 
 #include "cli.h"
+#include "fuzz-lexicons.h"
 #include "lsp.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -33,17 +34,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void) argc;
     (void) argv;
-    ctx = titlelint_context_new(TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS);
-    const char *env = getenv("TITLELINT_FUZZ_LEXICONS");
-    char *dirs = strdup(env ? env : FUZZ_LEXICON_DIRS);
-    char *save = NULL;
-    for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
-        titlelint_context_append_lexicon_dir(ctx, d);
-    free(dirs);
-    if (!ctx || titlelint_context_compile(ctx) != TITLELINT_OK) {
-        fprintf(stderr, "fuzz-lsp: the lexicons do not load\n");
-        abort();
-    }
+    ctx = fuzz_real_lexicons("fuzz-lsp");
     opt.lang = TITLELINT_LANG_ZH;
     opt.no_config = true;       /* no file of the machine is read or edited */
     return 0;

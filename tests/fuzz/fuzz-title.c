@@ -17,6 +17,8 @@
 
 #include <titlelint/titlelint.h>
 
+#include "fuzz-lexicons.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,18 +39,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void) argc;
     (void) argv;
-    struct titlelint_context *ctx =
-        titlelint_context_new(TITLELINT_CONTEXT_NO_DEFAULT_LEXICONS);
-    const char *env = getenv("TITLELINT_FUZZ_LEXICONS");
-    char *dirs = strdup(env ? env : FUZZ_LEXICON_DIRS);
-    char *save = NULL;
-    for (char *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
-        titlelint_context_append_lexicon_dir(ctx, d);
-    free(dirs);
-    if (!ctx || titlelint_context_compile(ctx) != TITLELINT_OK) {
-        fprintf(stderr, "fuzz-title: the lexicons do not load\n");
-        abort();
-    }
+    struct titlelint_context *ctx = fuzz_real_lexicons("fuzz-title");
     checker = titlelint_checker_new(ctx);
     titlelint_context_unref(ctx);   /* the checker holds its own reference */
     if (!checker)
