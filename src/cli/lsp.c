@@ -1091,10 +1091,10 @@ text_edit(const struct server *s, const struct doc *d, const struct title *t)
 static json_t *
 title_diagnostics(const struct server *s, const struct doc *d, size_t title)
 {
+    const struct title *t = &d->res.titles[title];
     json_t *list = json_array();
-    for (size_t i = 0; i < d->res.n_findings; i++)
-        if (d->res.findings[i].title == title)
-            json_array_append_new(list, finding_json(s, d, &d->res.findings[i]));
+    for (size_t i = t->first; i < t->first + t->count; i++)
+        json_array_append_new(list, finding_json(s, d, &d->res.findings[i]));
     return list;
 }
 
