@@ -365,7 +365,11 @@ work(struct engine *e, struct titlelint_checker *chk)
         size_t i = atomic_fetch_add_explicit(&e->next, 1, memory_order_relaxed);
         if (i >= e->n_jobs)
             return;
-        process(chk, e->opt, e->file, e->delim, e->baseline, &e->jobs[i]);
+        struct job *j = &e->jobs[i];
+        if (e->keys_only)
+            j->key = j->title.len ? titlelint_title_key(chk, j->title.data, j->title.len) : 0;
+        else
+            process(chk, e->opt, e->file, e->delim, e->baseline, j);
     }
 }
 

@@ -39,6 +39,7 @@ struct job {
     uint32_t rule_hits[MAX_RULES];
     struct buf terms;             /* offending terms, NUL-separated */
     bool failed;                  /* the library failed (reported) */
+    uint64_t key;                 /* keys_only: the title's duplicate key */
 };
 
 struct engine {
@@ -48,6 +49,7 @@ struct engine {
     struct job *jobs;
     size_t n_jobs, cap_jobs;
     const struct string_set *baseline;  /* read-only while working, or NULL */
+    bool keys_only;               /* compute each job's key, nothing else */
 
     struct titlelint_checker **checkers;
     int n_workers;
@@ -68,7 +70,8 @@ void engine_stop(struct engine *e);
 /* A new job at the end of the batch, cleared; NULL when out of memory. */
 struct job *engine_add(struct engine *e);
 
-/* Checks and formats every job of the batch. */
+/* Checks and formats every job of the batch; with keys_only, sets each
+ * job's key (titlelint_title_key, 0 for an empty title) instead. */
 void engine_run(struct engine *e);
 
 /* Empties the batch (keeps the memory). */

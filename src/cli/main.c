@@ -796,6 +796,31 @@ dups_group(struct dups *d)
     free(order);
 }
 
+/* The keys of the batch, computed by the workers, to @d in row order. */
+static void
+key_batch(struct run *run, struct dups *d)
+{
+    run->engine.keys_only = true;
+    engine_run(&run->engine);
+    run->engine.keys_only = false;
+    for (size_t i = 0; i < run->engine.n_jobs; i++) {
+        struct job *j = &run->engine.jobs[i];
+        dups_push(d, j->key, j->id);
+        j->id = NULL;       /* now d's */
+    }
+    engine_clear(&run->engine);
+}
+
+static void
+key_add(struct run *run, struct dups *d, const char *title, size_t len, const char *id)
+{
+    if (run->engine.n_jobs == BATCH)
+        key_batch(run, d);
+    struct job *j = engine_add(&run->engine);
+    if (!j || !buf_append(&j->title, title, len) || !(j->id = strdup(id)))
+        die_nomem();
+}
+
 /*
  * duplicate-title's first pass: the key of every row, read with the same
  * readers as the linting pass.  Returns false when the file cannot be
@@ -806,9 +831,9 @@ key_pass(struct run *run, struct input *in, const char *name, enum in_format fmt
          struct dups *d)
 {
     const struct options *opt = run->opt;
-    struct titlelint_checker *chk = run->engine.checkers[0];
     bool en = opt->lang == TITLELINT_LANG_EN;
     char err[4096], id[64];
+    bool ok = true;
 
     if (fmt == IN_TEXT) {
         struct line_reader lr;
@@ -819,36 +844,34 @@ key_pass(struct run *run, struct input *in, const char *name, enum in_format fmt
             if (!len)
                 continue;
             snprintf(id, sizeof(id), en ? "line %zu" : "第 %zu 行", lr.lineno);
-            char *copy = strdup(id);
-            if (!copy)
-                die_nomem();
-            dups_push(d, titlelint_title_key(chk, line, (size_t) len), copy);
+            key_add(run, d, line, (size_t) len, id);
         }
         line_reader_finish(&lr);
-        return !in->error;
+        ok = !in->error;
+    } else {
+        struct csv_reader r;
+        struct csv_columns cols;
+        csv_reader_init(&r, in, name, fmt == IN_TSV ? '\t' : ',');
+        int got = csv_reader_next(&r, err, sizeof(err));
+        ok = got > 0 && csv_find_columns(&r, !opt->no_header, opt->column, opt->category_column,
+                                         opt->brand_column, opt->id_column, &cols, err,
+                                         sizeof(err));
+        if (ok && !opt->no_header)
+            got = csv_reader_next(&r, err, sizeof(err));
+        for (; ok && got > 0; got = csv_reader_next(&r, err, sizeof(err))) {
+            if (cols.id >= 0 && csv_cell_len(&r, (size_t) cols.id))
+                snprintf(id, sizeof(id), "%s %s", en ? "id" : "商品ID",
+                         csv_cell(&r, (size_t) cols.id));
+            else
+                snprintf(id, sizeof(id), en ? "row %zu" : "第 %zu 行", r.records);
+            key_add(run, d, csv_cell(&r, (size_t) cols.title),
+                    csv_cell_len(&r, (size_t) cols.title), id);
+        }
+        csv_reader_finish(&r);
+        ok = ok && got == 0;
     }
-    struct csv_reader r;
-    struct csv_columns cols;
-    csv_reader_init(&r, in, name, fmt == IN_TSV ? '	' : ',');
-    int got = csv_reader_next(&r, err, sizeof(err));
-    bool ok = got > 0 && csv_find_columns(&r, !opt->no_header, opt->column, opt->category_column,
-                                          opt->brand_column, opt->id_column, &cols, err,
-                                          sizeof(err));
-    if (ok && !opt->no_header)
-        got = csv_reader_next(&r, err, sizeof(err));
-    for (; ok && got > 0; got = csv_reader_next(&r, err, sizeof(err))) {
-        size_t n = csv_cell_len(&r, (size_t) cols.title);
-        if (cols.id >= 0 && csv_cell_len(&r, (size_t) cols.id))
-            snprintf(id, sizeof(id), "%s %s", en ? "id" : "商品ID", csv_cell(&r, (size_t) cols.id));
-        else
-            snprintf(id, sizeof(id), en ? "row %zu" : "第 %zu 行", r.records);
-        char *copy = strdup(id);
-        if (!copy)
-            die_nomem();
-        dups_push(d, n ? titlelint_title_key(chk, csv_cell(&r, (size_t) cols.title), n) : 0, copy);
-    }
-    csv_reader_finish(&r);
-    return ok && got == 0;
+    key_batch(run, d);
+    return ok;
 }
 
 /* --format lsp: one object per input, its diagnostics inside. */
