@@ -103,3 +103,16 @@ utf8_count(const char *s, size_t len)
         n += ((uint8_t) s[i] & 0xC0) != 0x80;
     return n;
 }
+
+void
+tl_log_to_stderr(void *ud, int level, const char *fmt, ...)
+{
+    va_list ap;
+    (void) level;
+    if (ud)
+        fputs(ud, stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}

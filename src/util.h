@@ -38,6 +38,10 @@ void strbuf_finish(struct strbuf *sb);
  */
 bool grow_array(void *array, size_t *cap, size_t need, size_t size);
 
+/* A tl_lexicon_load() log function for tools and tests: the message on
+ * stderr, a line, after @ud ("gen-variants: ") when it is not NULL. */
+void tl_log_to_stderr(void *ud, int level, const char *fmt, ...) TL_PRINTF(3, 4);
+
 /*
  * qsort(3) and bsearch(3) that take an empty array as NULL: the C library
  * declares their array never NULL, even with no elements, and an array

@@ -14,18 +14,6 @@
 
 #include "lexicon.h"
 
-static void TL_PRINTF(3, 4)
-log_stderr(void *ud, int level, const char *fmt, ...)
-{
-    va_list ap;
-    (void) ud;
-    (void) level;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
 struct trap_scan {
     const struct tl_lexicon *lex;
     const char *word;            /* a word of another kind */
@@ -75,7 +63,7 @@ main(int argc, char **argv)
 {
     int status;
     struct tl_lexicon *lex = tl_lexicon_load((const char *const *) argv + 1, (size_t) argc - 1,
-                                             log_stderr, NULL, &status);
+                                             tl_log_to_stderr, NULL, &status);
     if (!lex) {
         printf("the lexicons do not load (status %d)\n", status);
         return 1;

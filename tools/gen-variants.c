@@ -22,19 +22,6 @@
 
 #define MAX_CHARS 24
 
-static void TL_PRINTF(3, 4)
-log_stderr(void *ud, int level, const char *fmt, ...)
-{
-    va_list ap;
-    (void) ud;
-    (void) level;
-    va_start(ap, fmt);
-    fputs("gen-variants: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-}
-
 static UTransliterator *
 open_trans(const char *id)
 {
@@ -84,7 +71,8 @@ main(int argc, char **argv)
     }
     int status;
     const char *dirs[] = { argv[1] };
-    struct tl_lexicon *lex = tl_lexicon_load(dirs, 1, log_stderr, NULL, &status);
+    struct tl_lexicon *lex = tl_lexicon_load(dirs, 1, tl_log_to_stderr,
+                                             (void *) "gen-variants: ", &status);
     if (!lex)
         return 1;
     FILE *out = fopen(argv[2], "w");
